@@ -1,0 +1,250 @@
+package org.ordersystem.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import redis.embedded.RedisServer;
+
+/**
+ * The one place that gives integration tests a real PostgreSQL and a real Redis, once
+ * per test JVM: containers when a Docker engine is present, else the embedded
+ * PostgreSQL and Redis binaries from Maven Central. Each runs on a fixed port for the
+ * whole run, so a test can stop and start it and the application reconnects.
+ */
+public final class TestServices {
+
+    private static TestServices instance;
+
+    private final Database database;
+    private final Cache cache;
+
+    private TestServices(boolean docker) throws IOException {
+        this.database = docker ? new ContainerDatabase() : new EmbeddedDatabase();
+        this.cache = docker ? new ContainerCache() : new EmbeddedCache();
+    }
+
+    public static synchronized TestServices get() {
+        if (instance == null) {
+            try {
+                instance = new TestServices(dockerAvailable());
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+        }
+        return instance;
+    }
+
+    public String databaseUrl() {
+        return "postgresql://postgres:postgres@127.0.0.1:" + database.port() + "/postgres";
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + database.port() + "/postgres";
+    }
+
+    public String redisUrl() {
+        return "redis://127.0.0.1:" + cache.port() + "/0";
+    }
+
+    public void stopRedis() {
+        cache.stop();
+    }
+
+    public void startRedis() {
+        cache.start();
+    }
+
+    public void stopPostgres() {
+        database.stop();
+    }
+
+    public void startPostgres() {
+        database.start();
+    }
+
+    private void close() {
+        cache.stop();
+        database.stop();
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        }
+        catch (Throwable ex) {
+            return false;
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private interface Database {
+        int port();
+
+        void stop();
+
+        void start();
+    }
+
+    private interface Cache {
+        int port();
+
+        void stop();
+
+        void start();
+    }
+
+    private static final class EmbeddedDatabase implements Database {
+
+        private final int port = freePort();
+        private final Path directory = Files.createTempDirectory("order-backend-test-pg");
+        private EmbeddedPostgres postgres;
+
+        EmbeddedDatabase() throws IOException {
+            start();
+        }
+
+        @Override
+        public int port() {
+            return port;
+        }
+
+        @Override
+        public synchronized void start() {
+            if (postgres == null) {
+                try {
+                    postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(directory)
+                            .setCleanDataDirectory(false).setServerConfig("max_connections", "300")
+                            .setServerConfig("fsync", "off").start();
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (postgres != null) {
+                try {
+                    postgres.close();
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+                postgres = null;
+            }
+        }
+    }
+
+    private static final class EmbeddedCache implements Cache {
+
+        private final int port = freePort();
+        private final RedisServer server;
+
+        EmbeddedCache() throws IOException {
+            server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
+                    .setting("appendonly no").build();
+            start();
+        }
+
+        @Override
+        public int port() {
+            return port;
+        }
+
+        @Override
+        public synchronized void start() {
+            if (!server.isActive()) {
+                try {
+                    server.start();
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (server.isActive()) {
+                try {
+                    server.stop();
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }
+        }
+    }
+
+    private static final class ContainerDatabase implements Database {
+
+        private final int port = freePort();
+        private final PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
+
+        ContainerDatabase() {
+            container.withDatabaseName("postgres").withUsername("postgres").withPassword("postgres");
+            container.setPortBindings(List.of(port + ":5432"));
+            container.start();
+        }
+
+        @Override
+        public int port() {
+            return port;
+        }
+
+        @Override
+        public void stop() {
+            DockerClientFactory.lazyClient().stopContainerCmd(container.getContainerId()).exec();
+        }
+
+        @Override
+        public void start() {
+            DockerClientFactory.lazyClient().startContainerCmd(container.getContainerId()).exec();
+        }
+    }
+
+    private static final class ContainerCache implements Cache {
+
+        private final int port = freePort();
+        private final GenericContainer<?> container = new GenericContainer<>("redis:7-alpine");
+
+        ContainerCache() {
+            container.withExposedPorts(6379).setPortBindings(List.of(port + ":6379"));
+            container.start();
+        }
+
+        @Override
+        public int port() {
+            return port;
+        }
+
+        @Override
+        public void stop() {
+            DockerClientFactory.lazyClient().stopContainerCmd(container.getContainerId()).exec();
+        }
+
+        @Override
+        public void start() {
+            DockerClientFactory.lazyClient().startContainerCmd(container.getContainerId()).exec();
+        }
+    }
+}

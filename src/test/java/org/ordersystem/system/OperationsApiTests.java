@@ -1,0 +1,83 @@
+package org.ordersystem.system;
+
+import org.junit.jupiter.api.Test;
+import org.ordersystem.support.Api;
+import org.ordersystem.support.IntegrationTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class OperationsApiTests {
+
+    private final Api api;
+
+    OperationsApiTests(@LocalServerPort int port) {
+        this.api = new Api(port);
+    }
+
+    @Test
+    void healthShowsDatabaseAndRedisWithoutDetailsToAnonymousCallers() {
+        Api.Response health = api.get("/health").send();
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.field("status")).isEqualTo("UP");
+        assertThat(health.json().at("/components/db/status").asString()).isEqualTo("UP");
+        assertThat(health.json().at("/components/redis/status").asString()).isEqualTo("UP");
+        assertThat(health.json().at("/components/diskSpace/status").asString()).isEqualTo("UP");
+        assertThat(health.json().at("/components/ping/status").asString()).isEqualTo("UP");
+        assertThat(health.json().at("/components/db/details").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void probesAnswerUp() {
+        assertThat(api.get("/health/liveness").send().status()).isEqualTo(200);
+        Api.Response readiness = api.get("/health/readiness").send();
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().at("/components/db/status").asString()).isEqualTo("UP");
+        assertThat(readiness.json().at("/components/redis").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void metricsArePrometheusTextWithRequestLatencyHistograms() {
+        api.get("/health").send();
+        Api.Response metrics = api.get("/metrics").send();
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.header("Content-Type")).startsWith("text/plain");
+        assertThat(metrics.text()).contains("http_server_requests_seconds_bucket{")
+                .contains("le=\"0.005\"").contains("le=\"5.0\"")
+                .contains("hikaricp_connections_active")
+                .contains("application=\"order-backend\"");
+    }
+
+    @Test
+    void infoHasBuildGitAndJava() {
+        Api.Response info = api.get("/info").send();
+
+        assertThat(info.status()).isEqualTo(200);
+        assertThat(info.json().at("/build/artifact").asString()).isEqualTo("order-backend");
+        assertThat(info.json().at("/java/version").asString()).isNotBlank();
+        assertThat(info.json().has("git")).isTrue();
+    }
+
+    @Test
+    void exposesNoOtherActuatorEndpoint() {
+        for (String path : new String[] { "/env", "/beans", "/configprops", "/heapdump", "/loggers", "/mappings",
+                "/threaddump", "/actuator", "/actuator/env", "/shutdown" }) {
+            Api.Response response = api.get(path).send();
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.field("error_code")).as(path).isEqualTo("NOT_FOUND");
+        }
+    }
+
+    @Test
+    void openApiDocumentIsServed() {
+        Api.Response docs = api.get("/v3/api-docs").send();
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.field("openapi")).startsWith("3.1");
+        assertThat(api.get("/swagger-ui.html").send().status()).isIn(200, 302);
+    }
+}
