@@ -72,7 +72,9 @@ final class EnvironmentSettings {
         if (format.equals("json")) {
             properties.put("logging.structured.format.console", "ecs");
         }
-        properties.put("server.port", integer("PORT", 8000, 1, 65535));
+        if (get("PORT") != null) {
+            properties.put("server.port", integer("PORT", 8000, 1, 65535));
+        }
     }
 
     private void tokens() {

@@ -1,0 +1,48 @@
+package org.ordersystem.system;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ordersystem.OrderBackendApplication;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Starts the real application with refused settings and reads what it prints. */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupGuardTests {
+
+    private static void start(String... args) {
+        SpringApplication application = new SpringApplication(OrderBackendApplication.class);
+        application.run(args);
+    }
+
+    @Test
+    void productionWithoutSecretKeyRefusesToStartWithOneClearLine(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--ENVIRONMENT=production", "--SECRET_KEY=", "--DATABASE_URL=postgresql://u:p@127.0.0.1:1/db"))
+                .isInstanceOf(InvalidConfiguration.class);
+
+        assertThat(output).contains("Invalid configuration: SECRET_KEY is required when ENVIRONMENT=production");
+    }
+
+    @Test
+    void productionRefusesTheEmbeddedDatabase(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--ENVIRONMENT=production", "--SECRET_KEY=0123456789abcdef0123456789abcdef",
+                "--DATABASE_URL="))
+                .isInstanceOf(InvalidConfiguration.class);
+
+        assertThat(output).contains("Invalid configuration: DATABASE_URL is required when ENVIRONMENT=production");
+    }
+
+    @Test
+    void malformedValueRefusesToStartInDevelopmentToo(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--ENVIRONMENT=development", "--ALGORITHM=RS256"))
+                .isInstanceOf(InvalidConfiguration.class);
+
+        assertThat(output).contains("Invalid configuration: ALGORITHM must be HS256, HS384 or HS512")
+                .doesNotContain("at org.ordersystem");
+    }
+}
