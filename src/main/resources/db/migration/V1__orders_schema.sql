@@ -98,3 +98,36 @@ create table tokens_atualizacao (
 create index idx_tokens_atualizacao_usuario on tokens_atualizacao (usuario);
 create index idx_tokens_atualizacao_familia on tokens_atualizacao (familia);
 create index idx_tokens_atualizacao_expira on tokens_atualizacao (expira_em);
+
+-- total = sum of the lines, checked by PostgreSQL at commit of every transaction that
+-- touches an order or its items (deferred, so a transaction may pass through states in between).
+create function verificar_total_pedido() returns trigger language plpgsql as $$
+declare
+    alvo bigint;
+    total_pedido numeric;
+    soma numeric;
+begin
+    if tg_table_name = 'pedidos' then
+        alvo := new.id;
+    elsif tg_op = 'DELETE' then
+        alvo := old.pedido_id;
+    else
+        alvo := new.pedido_id;
+    end if;
+    select total into total_pedido from pedidos where id = alvo;
+    if not found then
+        return null;
+    end if;
+    select coalesce(sum(subtotal), 0) into soma from itens where pedido_id = alvo;
+    if total_pedido <> soma then
+        raise exception 'order % total % differs from the sum of its lines %', alvo, total_pedido, soma
+            using errcode = '23514';
+    end if;
+    return null;
+end
+$$;
+
+create constraint trigger trg_pedidos_total after insert or update on pedidos
+    deferrable initially deferred for each row execute function verificar_total_pedido();
+create constraint trigger trg_itens_total after insert or update or delete on itens
+    deferrable initially deferred for each row execute function verificar_total_pedido();

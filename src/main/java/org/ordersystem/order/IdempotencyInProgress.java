@@ -1,0 +1,12 @@
+package org.ordersystem.order;
+
+import org.ordersystem.system.ApiException;
+import org.ordersystem.system.ErrorCode;
+
+/** The first request with this Idempotency-Key is still running. */
+class IdempotencyInProgress extends ApiException {
+
+    IdempotencyInProgress() {
+        super(ErrorCode.IDEMPOTENCY_IN_PROGRESS, "A request with this Idempotency-Key is still being processed; retry shortly.");
+    }
+}

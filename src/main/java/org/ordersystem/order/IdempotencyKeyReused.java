@@ -1,0 +1,12 @@
+package org.ordersystem.order;
+
+import org.ordersystem.system.ApiException;
+import org.ordersystem.system.ErrorCode;
+
+/** The Idempotency-Key was used before with a different request body. */
+class IdempotencyKeyReused extends ApiException {
+
+    IdempotencyKeyReused() {
+        super(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was already used with a different request body.");
+    }
+}

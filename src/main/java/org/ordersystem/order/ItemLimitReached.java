@@ -1,0 +1,12 @@
+package org.ordersystem.order;
+
+import org.ordersystem.system.ApiException;
+import org.ordersystem.system.ErrorCode;
+
+/** An order holds at most Order.MAX_ITEMS items. */
+class ItemLimitReached extends ApiException {
+
+    ItemLimitReached() {
+        super(ErrorCode.ITEM_LIMIT_REACHED, "An order holds at most " + Order.MAX_ITEMS + " items.");
+    }
+}

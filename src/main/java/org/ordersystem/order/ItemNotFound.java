@@ -1,0 +1,12 @@
+package org.ordersystem.order;
+
+import org.ordersystem.system.ApiException;
+import org.ordersystem.system.ErrorCode;
+
+/** The item is not on this order (or the order is not the caller's). */
+class ItemNotFound extends ApiException {
+
+    ItemNotFound(long itemId) {
+        super(ErrorCode.ITEM_NOT_FOUND, "Item " + itemId + " not found on this order.");
+    }
+}

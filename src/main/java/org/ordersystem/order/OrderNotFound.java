@@ -1,0 +1,12 @@
+package org.ordersystem.order;
+
+import org.ordersystem.system.ApiException;
+import org.ordersystem.system.ErrorCode;
+
+/** The order does not exist or belongs to someone else (never told apart). */
+class OrderNotFound extends ApiException {
+
+    OrderNotFound(long orderId) {
+        super(ErrorCode.ORDER_NOT_FOUND, "Order " + orderId + " not found.");
+    }
+}

@@ -1,0 +1,12 @@
+package org.ordersystem.order;
+
+import org.ordersystem.system.ApiException;
+import org.ordersystem.system.ErrorCode;
+
+/** The order's status no longer allows this change. */
+class OrderNotModifiable extends ApiException {
+
+    OrderNotModifiable(OrderStatus status, String what) {
+        super(ErrorCode.ORDER_NOT_MODIFIABLE, "Cannot " + what + " an order that is " + status + ".");
+    }
+}

@@ -1,0 +1,29 @@
+package org.ordersystem.order;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface OrderRepository extends JpaRepository<Order, Long>, JpaSpecificationExecutor<Order> {
+
+    /** The order row locked for this transaction: concurrent writers of one order queue here. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from Order o where o.id = :id")
+    Optional<Order> findForUpdate(@Param("id") long id);
+
+    @Query("select distinct o from Order o left join fetch o.items where o.id = :id")
+    Optional<Order> findWithItems(@Param("id") long id);
+
+    @Query("select distinct o from Order o left join fetch o.items where o.id in :ids")
+    List<Order> findWithItems(@Param("ids") List<Long> ids);
+
+    @Query("select c from StatusChange c where c.order.id = :orderId order by c.changedAt, c.id")
+    List<StatusChange> history(@Param("orderId") long orderId);
+}

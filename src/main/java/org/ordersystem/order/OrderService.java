@@ -1,0 +1,183 @@
+package org.ordersystem.order;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.criteria.Predicate;
+import org.ordersystem.system.InsufficientPermissions;
+import org.ordersystem.user.CurrentUser;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use cases of the order aggregate. Every write locks the order row first, so concurrent
+ * writers of one order queue instead of losing updates; {@code expectedVersion} (from
+ * If-Match) is compared under that lock.
+ */
+@Service
+@Transactional
+public class OrderService {
+
+    private final OrderRepository orders;
+    private final Clock clock;
+    private final String defaultCurrency;
+
+    OrderService(OrderRepository orders, Clock clock, @Value("${order.default-currency:USD}") String defaultCurrency) {
+        this.orders = orders;
+        this.clock = clock;
+        this.defaultCurrency = defaultCurrency;
+    }
+
+    public Order place(CurrentUser caller, PlaceOrder command) {
+        if (command.userId() != null && !caller.admin()) {
+            throw new InsufficientPermissions("Only an administrator may place an order for another user.");
+        }
+        long owner = command.userId() != null ? command.userId() : caller.id();
+        String currency = command.currency() != null ? command.currency() : defaultCurrency;
+        Order order = new Order(owner, currency, command.notes(), command.items(), caller.id(), now());
+        try {
+            orders.saveAndFlush(order);
+        }
+        catch (DataIntegrityViolationException ex) {
+            if (String.valueOf(ex.getMessage()).contains("pedidos_usuario_fkey")) {
+                throw new UserNotFound(owner);
+            }
+            throw ex;
+        }
+        order.placed();
+        return orders.save(order);
+    }
+
+    @Transactional(readOnly = true)
+    public Order get(CurrentUser caller, long orderId) {
+        Order order = orders.findWithItems(orderId).orElseThrow(() -> new OrderNotFound(orderId));
+        return visible(caller, order);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Order> list(CurrentUser caller, OrderQuery query) {
+        if (query.userId() != null && !caller.admin()) {
+            throw new InsufficientPermissions("Only an administrator may list another user's orders.");
+        }
+        Long owner = caller.admin() ? query.userId() : Long.valueOf(caller.id());
+        Sort sort = Sort.by(query.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, query.sortField());
+        if (!query.sortField().equals("id")) {
+            sort = sort.and(Sort.by(Sort.Direction.ASC, "id"));
+        }
+        Page<Order> page = orders.findAll(matching(owner, query), PageRequest.of(query.page(), query.size(), sort));
+        page.getContent().forEach(order -> order.getItems().size());
+        return page;
+    }
+
+    public Order changeNotes(CurrentUser caller, long orderId, Long expectedVersion, String notes) {
+        Order order = lockVisible(caller, orderId, expectedVersion);
+        order.changeNotes(notes, now());
+        return orders.saveAndFlush(order);
+    }
+
+    public Order changeStatus(CurrentUser caller, long orderId, Long expectedVersion, OrderStatus target,
+            String reason) {
+        Order order = lockVisible(caller, orderId, expectedVersion);
+        if (OrderStatus.adminOnly(target) && !caller.admin() && order.getStatus().successors().contains(target)) {
+            throw new InsufficientPermissions("Only an administrator may mark an order " + target + ".");
+        }
+        Instant now = now();
+        switch (target) {
+            case CONFIRMED -> order.confirm(caller.id(), reason, now);
+            case SHIPPED -> order.ship(caller.id(), reason, now);
+            case DELIVERED -> order.deliver(caller.id(), reason, now);
+            case CANCELLED -> order.cancel(caller.id(), reason, now);
+            case PENDING -> throw new InvalidStatusTransition(order.getStatus(), target,
+                    order.getStatus().allowedFor(caller.admin()));
+        }
+        return orders.saveAndFlush(order);
+    }
+
+    public void delete(CurrentUser caller, long orderId, Long expectedVersion) {
+        Order order = lockVisible(caller, orderId, expectedVersion);
+        order.requireDeletable();
+        orders.delete(order);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StatusChange> history(CurrentUser caller, long orderId) {
+        visible(caller, orders.findById(orderId).orElseThrow(() -> new OrderNotFound(orderId)));
+        return orders.history(orderId);
+    }
+
+    @Transactional(readOnly = true)
+    public Order itemsOf(CurrentUser caller, long orderId) {
+        return get(caller, orderId);
+    }
+
+    public OrderItem addItem(CurrentUser caller, long orderId, Long expectedVersion, ItemDetails details) {
+        Order order = lockVisible(caller, orderId, expectedVersion);
+        OrderItem item = order.addItem(details, now());
+        orders.saveAndFlush(order);
+        return item;
+    }
+
+    public OrderItem changeItem(CurrentUser caller, long orderId, long itemId, Long expectedVersion,
+            ItemChanges changes) {
+        Order order = lockVisible(caller, orderId, expectedVersion);
+        OrderItem current = order.item(itemId);
+        ItemDetails details = current.details().with(changes.name(), changes.sku(), changes.quantity(),
+                changes.unitPrice());
+        OrderItem item = order.changeItem(itemId, details, now());
+        orders.saveAndFlush(order);
+        return item;
+    }
+
+    public Order removeItem(CurrentUser caller, long orderId, long itemId, Long expectedVersion) {
+        Order order = lockVisible(caller, orderId, expectedVersion);
+        order.removeItem(itemId, now());
+        return orders.saveAndFlush(order);
+    }
+
+    private Order lockVisible(CurrentUser caller, long orderId, Long expectedVersion) {
+        Order order = visible(caller, orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFound(orderId)));
+        if (expectedVersion != null && expectedVersion != order.getVersion()) {
+            throw new PreconditionFailed(order.getVersion());
+        }
+        return order;
+    }
+
+    private static Order visible(CurrentUser caller, Order order) {
+        if (!caller.admin() && order.getUserId() != caller.id()) {
+            throw new OrderNotFound(order.getId());
+        }
+        return order;
+    }
+
+    private static Specification<Order> matching(Long owner, OrderQuery query) {
+        return (root, criteria, builder) -> {
+            List<Predicate> predicates = new ArrayList<>();
+            if (owner != null) {
+                predicates.add(builder.equal(root.get("userId"), owner));
+            }
+            if (!query.statuses().isEmpty()) {
+                predicates.add(root.get("status").in(query.statuses()));
+            }
+            if (query.createdFrom() != null) {
+                predicates.add(builder.greaterThanOrEqualTo(root.get("createdAt"), query.createdFrom()));
+            }
+            if (query.createdTo() != null) {
+                predicates.add(builder.lessThan(root.get("createdAt"), query.createdTo()));
+            }
+            return builder.and(predicates.toArray(Predicate[]::new));
+        };
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,80 @@
+package org.ordersystem.order;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.ordersystem.system.InsufficientPermissions;
+import org.ordersystem.user.CurrentUser;
+import org.ordersystem.user.OrderSummaries;
+import org.ordersystem.user.OrderSummary;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Order figures computed by SQL aggregates, never by loading orders. Value figures
+ * leave cancelled orders out: they were never going to be paid.
+ */
+@Component
+@Transactional(readOnly = true)
+public class OrderStatistics implements OrderSummaries {
+
+    private static final String BY_STATUS = "select status, count(*) as orders, coalesce(sum(total), 0) as value "
+            + "from pedidos %s group by status";
+
+    private final JdbcClient jdbc;
+
+    OrderStatistics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Figures(long totalOrders, Map<OrderStatus, Long> byStatus, BigDecimal totalValue,
+            BigDecimal averageValue) {
+    }
+
+    /** Own orders for a user; all (or one user's, with {@code userId}) for an admin. */
+    public Figures figures(CurrentUser caller, Long userId) {
+        if (userId != null && !caller.admin()) {
+            throw new InsufficientPermissions("Only an administrator may see another user's statistics.");
+        }
+        Long owner = caller.admin() ? userId : Long.valueOf(caller.id());
+        Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+        Map<OrderStatus, BigDecimal> values = new EnumMap<>(OrderStatus.class);
+        for (OrderStatus status : OrderStatus.values()) {
+            counts.put(status, 0L);
+            values.put(status, BigDecimal.ZERO);
+        }
+        var query = owner == null ? jdbc.sql(BY_STATUS.formatted(""))
+                : jdbc.sql(BY_STATUS.formatted("where usuario = ?")).param(owner);
+        query.query((rs, row) -> {
+            OrderStatus status = OrderStatus.valueOf(rs.getString("status"));
+            counts.put(status, rs.getLong("orders"));
+            values.put(status, rs.getBigDecimal("value"));
+            return status;
+        }).list();
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        long valued = total - counts.get(OrderStatus.CANCELLED);
+        BigDecimal value = values.entrySet().stream().filter(e -> e.getKey() != OrderStatus.CANCELLED)
+                .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+        BigDecimal average = valued == 0 ? BigDecimal.ZERO.setScale(2)
+                : value.divide(BigDecimal.valueOf(valued), 2, RoundingMode.HALF_EVEN);
+        return new Figures(total, counts, value, average);
+    }
+
+    /** For the user endpoints: spent = confirmed, shipped and delivered orders. */
+    @Override
+    public OrderSummary of(long userId) {
+        return jdbc.sql("""
+                select count(*) as total_orders,
+                       count(*) filter (where status = 'PENDING') as pending_orders,
+                       coalesce(sum(total) filter (where status in ('CONFIRMED', 'SHIPPED', 'DELIVERED')), 0) as spent
+                from pedidos where usuario = ?""")
+                .param(userId)
+                .query((rs, row) -> new OrderSummary(rs.getLong("total_orders"), rs.getLong("pending_orders"),
+                        rs.getBigDecimal("spent").setScale(2)))
+                .single();
+    }
+}

@@ -1,0 +1,154 @@
+package org.ordersystem.order.web;
+
+import java.net.URI;
+import java.util.Currency;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.ordersystem.order.Order;
+import org.ordersystem.order.OrderPlacement;
+import org.ordersystem.order.OrderService;
+import org.ordersystem.order.OrderStatistics;
+import org.ordersystem.order.OrderStatus;
+import org.ordersystem.order.PlaceOrder;
+import org.ordersystem.system.InvalidField;
+import org.ordersystem.system.PageResponse;
+import org.ordersystem.user.CurrentUser;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+class OrderController {
+
+    private final OrderService orders;
+    private final OrderPlacement placement;
+    private final OrderStatistics statistics;
+    private final JsonMapper json;
+
+    OrderController(OrderService orders, OrderPlacement placement, OrderStatistics statistics, JsonMapper json) {
+        this.orders = orders;
+        this.placement = placement;
+        this.statistics = statistics;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> place(@AuthenticationPrincipal CurrentUser caller,
+            @RequestBody @Valid PlaceOrderRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) String key) {
+        PlaceOrder command = new PlaceOrder(
+                request.items() == null ? List.of() : request.items().stream().map(ItemRequest::details).toList(),
+                request.notes() == null || request.notes().isEmpty() ? null : request.notes(),
+                currency(request.currency()), request.userId());
+        OrderPlacement.Outcome outcome = placement.place(caller, command, key, json.writeValueAsString(command),
+                order -> json.writeValueAsString(OrderResponse.of(order, caller)));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.status())
+                .contentType(MediaType.APPLICATION_JSON)
+                .location(URI.create("/api/orders/" + outcome.orderId()))
+                .eTag(String.valueOf(json.readTree(outcome.body()).path("version").asLong()));
+        if (outcome.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(outcome.body());
+    }
+
+    @GetMapping
+    PageResponse<OrderResponse> list(@AuthenticationPrincipal CurrentUser caller,
+            @RequestParam(required = false) String status,
+            @RequestParam(name = "created_from", required = false) String createdFrom,
+            @RequestParam(name = "created_to", required = false) String createdTo,
+            @RequestParam(name = "user_id", required = false) String userId,
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+            @RequestParam(required = false) String sort) {
+        return PageResponse.of(orders.list(caller, ListParameters.read(status, createdFrom, createdTo, userId, page,
+                size, sort)), order -> OrderResponse.of(order, caller));
+    }
+
+    @GetMapping("/statistics")
+    StatisticsResponse statistics(@AuthenticationPrincipal CurrentUser caller,
+            @RequestParam(name = "user_id", required = false) Long userId) {
+        return StatisticsResponse.of(statistics.figures(caller, userId));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<OrderResponse> get(@AuthenticationPrincipal CurrentUser caller, @PathVariable long id,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        Order order = orders.get(caller, id);
+        if (Etags.matches(ifNoneMatch, order)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(Etags.of(order)).build();
+        }
+        return single(order, caller);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<OrderResponse> changeNotes(@AuthenticationPrincipal CurrentUser caller, @PathVariable long id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody @Valid NotesRequest request) {
+        String notes = request.notes().isEmpty() ? null : request.notes();
+        return single(orders.changeNotes(caller, id, Etags.expectedVersion(ifMatch), notes), caller);
+    }
+
+    @PatchMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<OrderResponse> changeStatus(@AuthenticationPrincipal CurrentUser caller, @PathVariable long id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody @Valid StatusChangeRequest request) {
+        OrderStatus target;
+        try {
+            target = OrderStatus.valueOf(request.status().strip());
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidField("status", "must be one of PENDING, CONFIRMED, SHIPPED, DELIVERED, CANCELLED");
+        }
+        return single(orders.changeStatus(caller, id, Etags.expectedVersion(ifMatch), target,
+                request.reason() == null || request.reason().isBlank() ? null : request.reason().strip()), caller);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable long id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        orders.delete(caller, id, Etags.expectedVersion(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/history")
+    List<HistoryEntryResponse> history(@AuthenticationPrincipal CurrentUser caller, @PathVariable long id) {
+        return orders.history(caller, id).stream().map(HistoryEntryResponse::of).toList();
+    }
+
+    static ResponseEntity<OrderResponse> single(Order order, CurrentUser caller) {
+        return ResponseEntity.ok().eTag(Etags.of(order)).body(OrderResponse.of(order, caller));
+    }
+
+    private static String currency(String code) {
+        if (code == null) {
+            return null;
+        }
+        try {
+            Currency.getInstance(code);
+            return code;
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidField("currency", "must be an ISO-4217 code such as USD");
+        }
+    }
+}
