@@ -172,11 +172,12 @@ final class EnvironmentSettings {
     private void mail() {
         String host = get("SMTP_HOST");
         if (host != null) {
-            properties.put("order.mail.host", host);
-            properties.put("order.mail.port", integer("SMTP_PORT", 587, 1, 65535));
-            putIfSet("order.mail.username", get("SMTP_USER"));
-            putIfSet("order.mail.password", get("SMTP_PASSWORD"));
-            putIfSet("order.mail.from", get("SMTP_FROM"));
+            properties.put("spring.mail.host", host);
+            properties.put("spring.mail.port", integer("SMTP_PORT", 587, 1, 65535));
+            putIfSet("spring.mail.username", get("SMTP_USER"));
+            putIfSet("spring.mail.password", get("SMTP_PASSWORD"));
+            properties.put("order.mail.enabled", true);
+            properties.put("order.mail.from", get("SMTP_FROM") != null ? get("SMTP_FROM") : "orders@localhost");
         }
     }
 
