@@ -25,13 +25,12 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import org.springframework.data.domain.AfterDomainEventPublication;
-import org.springframework.data.domain.DomainEvents;
 
 /**
- * The order aggregate: it owns its items and its history, keeps {@code total} equal to
- * the sum of the lines, and changes status only through guarded verbs that record a
- * history entry and an event.
+ * The order aggregate: it owns its items, keeps {@code total} equal to the sum of the
+ * lines, and changes status only through guarded verbs that record a history entry and
+ * an event (both handed to the service, which stores and publishes them in the same
+ * transaction).
  */
 @Entity
 @Table(name = "pedidos")
@@ -75,8 +74,9 @@ public class Order {
     @OrderBy("id")
     private List<OrderItem> items = new ArrayList<>();
 
-    @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
-    private List<StatusChange> history = new ArrayList<>();
+    /** History rows recorded since the order was loaded, stored by the service with the change. */
+    @Transient
+    private final List<StatusChange> recordedHistory = new ArrayList<>();
 
     @Transient
     private final List<Object> events = new ArrayList<>();
@@ -97,7 +97,7 @@ public class Order {
         this.updatedAt = now;
         items.forEach(details -> this.items.add(new OrderItem(this, details)));
         recalculateTotal();
-        history.add(new StatusChange(this, null, OrderStatus.PENDING, placedBy, now, null));
+        recordedHistory.add(new StatusChange(this, null, OrderStatus.PENDING, placedBy, now, null));
     }
 
     /** Records the placement event once the id is known. */
@@ -173,7 +173,7 @@ public class Order {
         }
         OrderStatus from = status;
         status = target;
-        history.add(new StatusChange(this, from, target, by, now, reason));
+        recordedHistory.add(new StatusChange(this, from, target, by, now, reason));
         updatedAt = now;
         events.add(new OrderStatusChanged(id, userId, from, target, by, reason, total));
     }
@@ -193,21 +193,23 @@ public class Order {
         total = items.stream().map(OrderItem::getLineTotal).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
     }
 
-    @DomainEvents
-    List<Object> domainEvents() {
-        return List.copyOf(events);
+    /** The history rows recorded since the last call, for the service to store. */
+    List<StatusChange> pullHistory() {
+        List<StatusChange> recorded = List.copyOf(recordedHistory);
+        recordedHistory.clear();
+        return recorded;
     }
 
-    @AfterDomainEventPublication
-    void clearEvents() {
+    /** The events recorded since the last call, for the service to publish in the transaction. */
+    List<Object> pullEvents() {
+        List<Object> recorded = List.copyOf(events);
         events.clear();
+        return recorded;
     }
 
     /** What the caller may do next: the lifecycle's successors, admin-only ones for admins. */
     public List<OrderStatus> allowedTransitions(boolean admin) {
-        return status.allowedFor(admin).stream()
-                .filter(next -> next != OrderStatus.CONFIRMED || !items.isEmpty())
-                .toList();
+        return status.allowedFor(admin, !items.isEmpty());
     }
 
     public Long getId() {

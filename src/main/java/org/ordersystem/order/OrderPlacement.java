@@ -30,10 +30,10 @@ public class OrderPlacement {
      */
     @Transactional
     public Outcome place(CurrentUser caller, PlaceOrder command, String idempotencyKey, String canonicalRequest,
-            Function<Order, String> render) {
+            Function<OrderSnapshot, String> render) {
         if (idempotencyKey == null) {
-            Order order = orders.place(caller, command);
-            return new Outcome(201, render.apply(order), order.getId(), false);
+            OrderSnapshot order = orders.place(caller, command);
+            return new Outcome(201, render.apply(order), order.id(), false);
         }
         String hash = IdempotencyKeys.hash(canonicalRequest);
         Optional<IdempotencyKeys.StoredResponse> first = keys.claim(caller.id(), idempotencyKey, hash);
@@ -41,9 +41,9 @@ public class OrderPlacement {
             IdempotencyKeys.StoredResponse stored = first.get();
             return new Outcome(stored.status(), stored.body(), stored.orderId() == null ? -1 : stored.orderId(), true);
         }
-        Order order = orders.place(caller, command);
+        OrderSnapshot order = orders.place(caller, command);
         String body = render.apply(order);
-        keys.remember(caller.id(), idempotencyKey, hash, order.getId(), 201, body);
-        return new Outcome(201, body, order.getId(), false);
+        keys.remember(caller.id(), idempotencyKey, hash, order.id(), 201, body);
+        return new Outcome(201, body, order.id(), false);
     }
 }

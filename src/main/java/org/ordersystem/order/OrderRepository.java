@@ -23,7 +23,4 @@ interface OrderRepository extends JpaRepository<Order, Long>, JpaSpecificationEx
 
     @Query("select distinct o from Order o left join fetch o.items where o.id in :ids")
     List<Order> findWithItems(@Param("ids") List<Long> ids);
-
-    @Query("select c from StatusChange c where c.order.id = :orderId order by c.changedAt, c.id")
-    List<StatusChange> history(@Param("orderId") long orderId);
 }

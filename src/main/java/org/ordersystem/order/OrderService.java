@@ -10,12 +10,14 @@ import org.ordersystem.system.InsufficientPermissions;
 import org.ordersystem.user.CurrentUser;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -28,16 +30,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderService {
 
     private final OrderRepository orders;
+    private final StatusChangeRepository history;
+    private final OrderCache cache;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String defaultCurrency;
 
-    OrderService(OrderRepository orders, Clock clock, @Value("${order.default-currency:USD}") String defaultCurrency) {
+    OrderService(OrderRepository orders, StatusChangeRepository history, OrderCache cache,
+            ApplicationEventPublisher events, Clock clock, @Value("${order.default-currency:USD}") String defaultCurrency) {
         this.orders = orders;
+        this.history = history;
+        this.cache = cache;
+        this.events = events;
         this.clock = clock;
         this.defaultCurrency = defaultCurrency;
     }
 
-    public Order place(CurrentUser caller, PlaceOrder command) {
+    /** An item change: the item as it now is, and its order. */
+    public record ItemChange(OrderSnapshot order, OrderSnapshot.Line item) {
+    }
+
+    public OrderSnapshot place(CurrentUser caller, PlaceOrder command) {
         if (command.userId() != null && !caller.admin()) {
             throw new InsufficientPermissions("Only an administrator may place an order for another user.");
         }
@@ -45,7 +58,8 @@ public class OrderService {
         String currency = command.currency() != null ? command.currency() : defaultCurrency;
         Order order = new Order(owner, currency, command.notes(), command.items(), caller.id(), now());
         try {
-            orders.saveAndFlush(order);
+            orders.save(order);
+            orders.flush();
         }
         catch (DataIntegrityViolationException ex) {
             if (String.valueOf(ex.getMessage()).contains("pedidos_usuario_fkey")) {
@@ -54,17 +68,26 @@ public class OrderService {
             throw ex;
         }
         order.placed();
-        return orders.save(order);
+        return written(order);
+    }
+
+    /** From the cache when it has the order; no transaction, so a hit takes no connection. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public OrderSnapshot get(CurrentUser caller, long orderId) {
+        OrderSnapshot snapshot = cache.get(orderId).orElseGet(() -> {
+            OrderSnapshot loaded = OrderSnapshot.of(orders.findWithItems(orderId)
+                    .orElseThrow(() -> new OrderNotFound(orderId)));
+            cache.fill(loaded);
+            return loaded;
+        });
+        if (snapshot.deleted() || (!caller.admin() && snapshot.userId() != caller.id())) {
+            throw new OrderNotFound(orderId);
+        }
+        return snapshot;
     }
 
     @Transactional(readOnly = true)
-    public Order get(CurrentUser caller, long orderId) {
-        Order order = orders.findWithItems(orderId).orElseThrow(() -> new OrderNotFound(orderId));
-        return visible(caller, order);
-    }
-
-    @Transactional(readOnly = true)
-    public Page<Order> list(CurrentUser caller, OrderQuery query) {
+    public Page<OrderSnapshot> list(CurrentUser caller, OrderQuery query) {
         if (query.userId() != null && !caller.admin()) {
             throw new InsufficientPermissions("Only an administrator may list another user's orders.");
         }
@@ -73,18 +96,17 @@ public class OrderService {
         if (!query.sortField().equals("id")) {
             sort = sort.and(Sort.by(Sort.Direction.ASC, "id"));
         }
-        Page<Order> page = orders.findAll(matching(owner, query), PageRequest.of(query.page(), query.size(), sort));
-        page.getContent().forEach(order -> order.getItems().size());
-        return page;
+        return orders.findAll(matching(owner, query), PageRequest.of(query.page(), query.size(), sort))
+                .map(OrderSnapshot::of);
     }
 
-    public Order changeNotes(CurrentUser caller, long orderId, Long expectedVersion, String notes) {
+    public OrderSnapshot changeNotes(CurrentUser caller, long orderId, Long expectedVersion, String notes) {
         Order order = lockVisible(caller, orderId, expectedVersion);
         order.changeNotes(notes, now());
-        return orders.saveAndFlush(order);
+        return written(order);
     }
 
-    public Order changeStatus(CurrentUser caller, long orderId, Long expectedVersion, OrderStatus target,
+    public OrderSnapshot changeStatus(CurrentUser caller, long orderId, Long expectedVersion, OrderStatus target,
             String reason) {
         Order order = lockVisible(caller, orderId, expectedVersion);
         if (OrderStatus.adminOnly(target) && !caller.admin() && order.getStatus().successors().contains(target)) {
@@ -97,50 +119,61 @@ public class OrderService {
             case DELIVERED -> order.deliver(caller.id(), reason, now);
             case CANCELLED -> order.cancel(caller.id(), reason, now);
             case PENDING -> throw new InvalidStatusTransition(order.getStatus(), target,
-                    order.getStatus().allowedFor(caller.admin()));
+                    order.allowedTransitions(caller.admin()));
         }
-        return orders.saveAndFlush(order);
+        return written(order);
     }
 
     public void delete(CurrentUser caller, long orderId, Long expectedVersion) {
         Order order = lockVisible(caller, orderId, expectedVersion);
         order.requireDeletable();
         orders.delete(order);
+        cache.deletedAfterCommit(orderId);
     }
 
     @Transactional(readOnly = true)
     public List<StatusChange> history(CurrentUser caller, long orderId) {
         visible(caller, orders.findById(orderId).orElseThrow(() -> new OrderNotFound(orderId)));
-        return orders.history(orderId);
+        return history.findByOrderIdOrderByChangedAtAscIdAsc(orderId);
     }
 
-    @Transactional(readOnly = true)
-    public Order itemsOf(CurrentUser caller, long orderId) {
-        return get(caller, orderId);
-    }
-
-    public OrderItem addItem(CurrentUser caller, long orderId, Long expectedVersion, ItemDetails details) {
+    public ItemChange addItem(CurrentUser caller, long orderId, Long expectedVersion, ItemDetails details) {
         Order order = lockVisible(caller, orderId, expectedVersion);
         OrderItem item = order.addItem(details, now());
-        orders.saveAndFlush(order);
-        return item;
+        return itemChange(written(order), item);
     }
 
-    public OrderItem changeItem(CurrentUser caller, long orderId, long itemId, Long expectedVersion,
+    public ItemChange changeItem(CurrentUser caller, long orderId, long itemId, Long expectedVersion,
             ItemChanges changes) {
         Order order = lockVisible(caller, orderId, expectedVersion);
         OrderItem current = order.item(itemId);
         ItemDetails details = current.details().with(changes.name(), changes.sku(), changes.quantity(),
                 changes.unitPrice());
         OrderItem item = order.changeItem(itemId, details, now());
-        orders.saveAndFlush(order);
-        return item;
+        return itemChange(written(order), item);
     }
 
-    public Order removeItem(CurrentUser caller, long orderId, long itemId, Long expectedVersion) {
+    public OrderSnapshot removeItem(CurrentUser caller, long orderId, long itemId, Long expectedVersion) {
         Order order = lockVisible(caller, orderId, expectedVersion);
         order.removeItem(itemId, now());
-        return orders.saveAndFlush(order);
+        return written(order);
+    }
+
+    /**
+     * Stores the history rows, flushes the change (so ids and the version are the new
+     * ones), publishes the events in this transaction and refreshes the cache once it commits.
+     */
+    private OrderSnapshot written(Order order) {
+        history.saveAll(order.pullHistory());
+        orders.flush();
+        order.pullEvents().forEach(events::publishEvent);
+        cache.writtenAfterCommit(order);
+        return OrderSnapshot.of(order);
+    }
+
+    private static ItemChange itemChange(OrderSnapshot order, OrderItem item) {
+        return new ItemChange(order, order.items().stream().filter(line -> line.id() == item.getId()).findFirst()
+                .orElseThrow());
     }
 
     private Order lockVisible(CurrentUser caller, long orderId, Long expectedVersion) {

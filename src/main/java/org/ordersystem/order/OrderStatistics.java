@@ -3,6 +3,7 @@ package org.ordersystem.order;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.ordersystem.system.InsufficientPermissions;
@@ -10,6 +11,7 @@ import org.ordersystem.user.CurrentUser;
 import org.ordersystem.user.OrderSummaries;
 import org.ordersystem.user.OrderSummary;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +33,17 @@ public class OrderStatistics implements OrderSummaries {
         this.jdbc = jdbc;
     }
 
-    public record Figures(long totalOrders, Map<OrderStatus, Long> byStatus, BigDecimal totalValue,
+    /** Counts by status name, in lifecycle order. */
+    public record Figures(long totalOrders, Map<String, Long> byStatus, BigDecimal totalValue,
             BigDecimal averageValue) {
     }
 
-    /** Own orders for a user; all (or one user's, with {@code userId}) for an admin. */
+    /**
+     * Own orders for a user; all (or one user's, with {@code userId}) for an admin. Cached
+     * briefly (order.cache.statistics-ttl); only successful answers are cached.
+     */
+    @Cacheable(cacheNames = "order-statistics",
+            key = "(#caller.admin() ? 'admin:' : 'user:' + #caller.id() + ':') + #userId")
     public Figures figures(CurrentUser caller, Long userId) {
         if (userId != null && !caller.admin()) {
             throw new InsufficientPermissions("Only an administrator may see another user's statistics.");
@@ -61,7 +69,9 @@ public class OrderStatistics implements OrderSummaries {
                 .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
         BigDecimal average = valued == 0 ? BigDecimal.ZERO.setScale(2)
                 : value.divide(BigDecimal.valueOf(valued), 2, RoundingMode.HALF_EVEN);
-        return new Figures(total, counts, value, average);
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        counts.forEach((status, count) -> byStatus.put(status.name(), count));
+        return new Figures(total, byStatus, value, average);
     }
 
     /** For the user endpoints: spent = confirmed, shipped and delivered orders. */

@@ -26,9 +26,12 @@ public enum OrderStatus {
         return target == SHIPPED || target == DELIVERED;
     }
 
-    /** What a caller may do next, in lifecycle order. */
-    List<OrderStatus> allowedFor(boolean admin) {
-        return successors().stream().filter(next -> admin || !adminOnly(next)).sorted().toList();
+    /** What a caller may do next, in lifecycle order; confirming needs an item. */
+    List<OrderStatus> allowedFor(boolean admin, boolean hasItems) {
+        return successors().stream()
+                .filter(next -> admin || !adminOnly(next))
+                .filter(next -> next != CONFIRMED || hasItems)
+                .sorted().toList();
     }
 
     boolean itemsModifiable() {

@@ -1,26 +1,85 @@
 package org.ordersystem.system;
 
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
+import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
+import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.cache.Cache;
 import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.interceptor.CacheErrorHandler;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializationContext;
 
 /**
- * Spring Cache on the store chosen by CACHE_TYPE (redis, simple or none). A cache that
- * fails (Redis down or slow) is treated as a miss: the call goes to PostgreSQL and the
- * request succeeds; the outage is logged once, not per request.
+ * Spring Cache on the store chosen by CACHE_TYPE (redis, simple or none). In Redis,
+ * values are JSON and keys carry a format version ({@code order-backend:v1:...}), so a
+ * release that changes a cached type bumps the version instead of reading old entries.
+ * Only types of this application may be named in cached JSON. A cache that fails is a
+ * miss: the call goes to PostgreSQL and succeeds.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
 class CacheConfiguration implements CachingConfigurer {
 
+    static final String KEY_PREFIX = "order-backend:v1:";
+
     @Override
     public CacheErrorHandler errorHandler() {
         return new FallThroughCacheErrorHandler();
+    }
+
+    @Bean
+    @ConditionalOnClass(RedisCacheConfiguration.class)
+    @ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis")
+    RedisCacheManagerBuilderCustomizer redisCaches(@Value("${order.cache.orders-ttl:10m}") Duration ordersTtl,
+            @Value("${order.cache.statistics-ttl:30s}") Duration statisticsTtl,
+            @Value("${order.cache.user-status-ttl:1m}") Duration userStatusTtl) {
+        GenericJacksonJsonRedisSerializer json = GenericJacksonJsonRedisSerializer.builder()
+                .enableDefaultTyping(BasicPolymorphicTypeValidator.builder()
+                        .allowIfSubType("org.ordersystem.")
+                        .allowIfSubType("java.")
+                        .build())
+                .build();
+        RedisCacheConfiguration defaults = RedisCacheConfiguration.defaultCacheConfig()
+                .prefixCacheNameWith(KEY_PREFIX)
+                .serializeValuesWith(RedisSerializationContext.SerializationPair.fromSerializer(json))
+                .disableCachingNullValues()
+                .entryTtl(ordersTtl);
+        return builder -> builder.cacheDefaults(defaults)
+                .withCacheConfiguration("orders", defaults.entryTtl(ordersTtl))
+                .withCacheConfiguration("order-statistics", defaults.entryTtl(statisticsTtl))
+                .withCacheConfiguration("user-status", defaults.entryTtl(userStatusTtl))
+                .enableStatistics();
+    }
+
+    /** CACHE_TYPE=simple: in-process, with the same time-to-live per cache as in Redis. */
+    @Bean
+    @ConditionalOnProperty(name = "spring.cache.type", havingValue = "caffeine")
+    CacheManagerCustomizer<CaffeineCacheManager> localCaches(@Value("${order.cache.orders-ttl:10m}") Duration ordersTtl,
+            @Value("${order.cache.statistics-ttl:30s}") Duration statisticsTtl,
+            @Value("${order.cache.user-status-ttl:1m}") Duration userStatusTtl) {
+        return manager -> {
+            manager.registerCustomCache("orders", local(ordersTtl, 100_000));
+            manager.registerCustomCache("order-statistics", local(statisticsTtl, 10_000));
+            manager.registerCustomCache("user-status", local(userStatusTtl, 100_000));
+        };
+    }
+
+    private static com.github.benmanes.caffeine.cache.Cache<Object, Object> local(Duration ttl, long size) {
+        return Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(size).recordStats().build();
     }
 
     static final class FallThroughCacheErrorHandler implements CacheErrorHandler {

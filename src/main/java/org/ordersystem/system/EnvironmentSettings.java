@@ -138,7 +138,8 @@ final class EnvironmentSettings {
         if (cache.equals("redis") && url == null) {
             throw new InvalidConfiguration("CACHE_TYPE", "is redis but REDIS_URL is not set");
         }
-        properties.put("spring.cache.type", cache);
+        // "simple" is an in-process Caffeine cache, so entries expire as they do in Redis
+        properties.put("spring.cache.type", cache.equals("simple") ? "caffeine" : cache);
 
         String limits = get("RATELIMIT_DEFAULT") == null ? "100/hour" : get("RATELIMIT_DEFAULT");
         try {
@@ -166,7 +167,17 @@ final class EnvironmentSettings {
             properties.put("server.ssl.enabled", true);
         }
         putIfSet("order.metrics-token", get("METRICS_TOKEN"));
-        putIfSet("order.trusted-proxies", get("TRUSTED_PROXIES"));
+        String proxies = get("TRUSTED_PROXIES");
+        if (proxies != null) {
+            try {
+                ClientAddress.Cidr.parseAll(proxies);
+            }
+            catch (IllegalArgumentException ex) {
+                throw new InvalidConfiguration("TRUSTED_PROXIES", "must be comma-separated addresses or CIDR blocks: "
+                        + ex.getMessage());
+            }
+            properties.put("order.trusted-proxies", proxies);
+        }
     }
 
     private void mail() {

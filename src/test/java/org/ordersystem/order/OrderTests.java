@@ -71,7 +71,7 @@ class OrderTests {
         order.deliver(ADMIN, "signed", NOW);
 
         assertThat(order.getStatus()).isEqualTo(OrderStatus.DELIVERED);
-        assertThat(order.domainEvents()).hasSize(3).allMatch(OrderStatusChanged.class::isInstance);
+        assertThat(order.pullEvents()).hasSize(3).allMatch(OrderStatusChanged.class::isInstance);
     }
 
     @Test

@@ -31,7 +31,7 @@ class EnvironmentSettingsTests {
 
         assertThat(properties).containsEntry("order.environment", "development")
                 .containsEntry("order.database.embedded", true)
-                .containsEntry("spring.cache.type", "simple")
+                .containsEntry("spring.cache.type", "caffeine")
                 .containsEntry("order.redis.enabled", false)
                 .containsEntry("order.tokens.algorithm", "HS256")
                 .containsEntry("order.tokens.access-token-ttl", "30m")

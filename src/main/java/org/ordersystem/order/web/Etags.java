@@ -1,6 +1,6 @@
 package org.ordersystem.order.web;
 
-import org.ordersystem.order.Order;
+import org.ordersystem.order.OrderSnapshot;
 
 /** ETags of an order are its version: {@code "<version>"}. */
 final class Etags {
@@ -8,8 +8,8 @@ final class Etags {
     private Etags() {
     }
 
-    static String of(Order order) {
-        return "\"" + order.getVersion() + "\"";
+    static String of(OrderSnapshot order) {
+        return "\"" + order.version() + "\"";
     }
 
     /**
@@ -36,7 +36,7 @@ final class Etags {
     }
 
     /** Whether an If-None-Match names the order's current version. */
-    static boolean matches(String ifNoneMatch, Order order) {
+    static boolean matches(String ifNoneMatch, OrderSnapshot order) {
         if (ifNoneMatch == null) {
             return false;
         }

@@ -8,8 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.ordersystem.order.Order;
 import org.ordersystem.order.OrderPlacement;
+import org.ordersystem.order.OrderSnapshot;
 import org.ordersystem.order.OrderService;
 import org.ordersystem.order.OrderStatistics;
 import org.ordersystem.order.OrderStatus;
@@ -93,7 +93,7 @@ class OrderController {
     @GetMapping("/{id}")
     ResponseEntity<OrderResponse> get(@AuthenticationPrincipal CurrentUser caller, @PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Order order = orders.get(caller, id);
+        OrderSnapshot order = orders.get(caller, id);
         if (Etags.matches(ifNoneMatch, order)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(Etags.of(order)).build();
         }
@@ -135,7 +135,7 @@ class OrderController {
         return orders.history(caller, id).stream().map(HistoryEntryResponse::of).toList();
     }
 
-    static ResponseEntity<OrderResponse> single(Order order, CurrentUser caller) {
+    static ResponseEntity<OrderResponse> single(OrderSnapshot order, CurrentUser caller) {
         return ResponseEntity.ok().eTag(Etags.of(order)).body(OrderResponse.of(order, caller));
     }
 

@@ -5,9 +5,8 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
-import org.ordersystem.order.Order;
-import org.ordersystem.order.OrderItem;
 import org.ordersystem.order.OrderService;
+import org.ordersystem.order.OrderSnapshot;
 import org.ordersystem.user.CurrentUser;
 
 import org.springframework.http.HttpHeaders;
@@ -38,32 +37,34 @@ class OrderItemController {
     @GetMapping
     ResponseEntity<List<OrderResponse.Line>> list(@AuthenticationPrincipal CurrentUser caller,
             @PathVariable long orderId) {
-        Order order = orders.itemsOf(caller, orderId);
+        OrderSnapshot order = orders.get(caller, orderId);
         return ResponseEntity.ok().eTag(Etags.of(order))
-                .body(order.getItems().stream().map(item -> OrderResponse.Line.of(item, orderId)).toList());
+                .body(order.items().stream().map(item -> OrderResponse.Line.of(item, orderId)).toList());
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ItemResponse> add(@AuthenticationPrincipal CurrentUser caller, @PathVariable long orderId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody @Valid ItemRequest request) {
-        OrderItem item = orders.addItem(caller, orderId, Etags.expectedVersion(ifMatch), request.details());
-        return ResponseEntity.created(URI.create("/api/orders/" + orderId + "/items/" + item.getId()))
-                .eTag(Etags.of(item.getOrder())).body(ItemResponse.of(item, item.getOrder()));
+        OrderService.ItemChange added = orders.addItem(caller, orderId, Etags.expectedVersion(ifMatch),
+                request.details());
+        return ResponseEntity.created(URI.create("/api/orders/" + orderId + "/items/" + added.item().id()))
+                .eTag(Etags.of(added.order())).body(ItemResponse.of(added));
     }
 
     @PatchMapping(path = "/{itemId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ItemResponse> change(@AuthenticationPrincipal CurrentUser caller, @PathVariable long orderId,
             @PathVariable long itemId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody @Valid ItemChangeRequest request) {
-        OrderItem item = orders.changeItem(caller, orderId, itemId, Etags.expectedVersion(ifMatch), request.changes());
-        return ResponseEntity.ok().eTag(Etags.of(item.getOrder())).body(ItemResponse.of(item, item.getOrder()));
+        OrderService.ItemChange changed = orders.changeItem(caller, orderId, itemId, Etags.expectedVersion(ifMatch),
+                request.changes());
+        return ResponseEntity.ok().eTag(Etags.of(changed.order())).body(ItemResponse.of(changed));
     }
 
     @DeleteMapping("/{itemId}")
     ResponseEntity<Void> remove(@AuthenticationPrincipal CurrentUser caller, @PathVariable long orderId,
             @PathVariable long itemId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Order order = orders.removeItem(caller, orderId, itemId, Etags.expectedVersion(ifMatch));
+        OrderSnapshot order = orders.removeItem(caller, orderId, itemId, Etags.expectedVersion(ifMatch));
         return ResponseEntity.noContent().eTag(Etags.of(order)).build();
     }
 }

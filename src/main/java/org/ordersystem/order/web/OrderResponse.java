@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import org.ordersystem.order.Order;
-import org.ordersystem.order.OrderItem;
+import org.ordersystem.order.OrderSnapshot;
 import org.ordersystem.user.CurrentUser;
 
 /** The Order of the contract; {@code item_count} is the number of lines. */
@@ -16,16 +15,16 @@ record OrderResponse(long id, long userId, String status, String currency, List<
     record Line(long id, long orderId, String name, String sku, int quantity, BigDecimal unitPrice,
             BigDecimal lineTotal) {
 
-        static Line of(OrderItem item, long orderId) {
-            return new Line(item.getId(), orderId, item.getName(), item.getSku(), item.getQuantity(),
-                    item.getUnitPrice(), item.getLineTotal());
+        static Line of(OrderSnapshot.Line item, long orderId) {
+            return new Line(item.id(), orderId, item.name(), item.sku(), item.quantity(), item.unitPrice(),
+                    item.lineTotal());
         }
     }
 
-    static OrderResponse of(Order order, CurrentUser caller) {
-        List<Line> lines = order.getItems().stream().map(item -> Line.of(item, order.getId())).toList();
-        return new OrderResponse(order.getId(), order.getUserId(), order.getStatus().name(), order.getCurrency(), lines,
-                lines.size(), order.getTotal(), order.getNotes(), order.getCreatedAt(), order.getUpdatedAt(),
-                order.getVersion(), order.allowedTransitions(caller.admin()).stream().map(Enum::name).toList());
+    static OrderResponse of(OrderSnapshot order, CurrentUser caller) {
+        List<Line> lines = order.items().stream().map(item -> Line.of(item, order.id())).toList();
+        return new OrderResponse(order.id(), order.userId(), order.status().name(), order.currency(), lines,
+                lines.size(), order.total(), order.notes(), order.createdAt(), order.updatedAt(), order.version(),
+                order.allowedTransitions(caller.admin()).stream().map(Enum::name).toList());
     }
 }

@@ -1,7 +1,6 @@
 package org.ordersystem.order.web;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.ordersystem.order.OrderStatistics;
@@ -11,8 +10,7 @@ record StatisticsResponse(long totalOrders, Map<String, Long> byStatus, BigDecim
         BigDecimal averageValue) {
 
     static StatisticsResponse of(OrderStatistics.Figures figures) {
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        figures.byStatus().forEach((status, count) -> byStatus.put(status.name(), count));
-        return new StatisticsResponse(figures.totalOrders(), byStatus, figures.totalValue(), figures.averageValue());
+        return new StatisticsResponse(figures.totalOrders(), figures.byStatus(), figures.totalValue(),
+                figures.averageValue());
     }
 }

@@ -1,0 +1,44 @@
+package org.ordersystem.ratelimit;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.ordersystem.shared.Rate;
+import org.ordersystem.system.OutageLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Redis first; while Redis fails or is slow, per-instance buckets, so the limiter never
+ * fails a request. Redis is tried again on every request, so it is used again as soon
+ * as it answers.
+ */
+class FallbackBucketStore implements BucketStore {
+
+    private static final Logger log = LoggerFactory.getLogger(FallbackBucketStore.class);
+
+    private final BucketStore primary;
+    private final BucketStore fallback;
+    private final OutageLog outage = new OutageLog(log, "rate limiter");
+    private final MeterRegistry meters;
+
+    FallbackBucketStore(BucketStore primary, BucketStore fallback, MeterRegistry meters) {
+        this.primary = primary;
+        this.fallback = fallback;
+        this.meters = meters;
+    }
+
+    @Override
+    public Decision take(String subject, List<Rate> rates) {
+        try {
+            Decision decision = primary.take(subject, rates);
+            outage.succeeded();
+            return decision;
+        }
+        catch (RuntimeException ex) {
+            outage.failed(ex);
+            meters.counter("ratelimit.fallback").increment();
+            return fallback.take(subject, rates);
+        }
+    }
+}

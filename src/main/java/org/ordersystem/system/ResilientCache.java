@@ -1,0 +1,109 @@
+package org.ordersystem.system;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A named cache that never fails its caller. A failing store (Redis down or slower than
+ * its timeout) counts as a miss; after a failure the store is skipped for a few seconds,
+ * so requests do not each wait for the timeout, and the outage is logged once.
+ * Writes can be deferred until the current transaction commits.
+ */
+public final class ResilientCache {
+
+    private static final Duration SKIP_AFTER_FAILURE = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(ResilientCache.class);
+
+    private final CacheManager manager;
+    private final String name;
+    private final Clock clock;
+    private final OutageLog outage;
+    private volatile Instant retryAt = Instant.MIN;
+
+    public ResilientCache(CacheManager manager, String name, Clock clock) {
+        this.manager = manager;
+        this.name = name;
+        this.clock = clock;
+        this.outage = new OutageLog(log, "cache '" + name + "'");
+    }
+
+    /** The cached value, or null on a miss or a failing store. */
+    public <T> T get(Object key, Class<T> type) {
+        return attempt(() -> {
+            Cache cache = manager.getCache(name);
+            return cache == null ? null : cache.get(key, type);
+        });
+    }
+
+    public void put(Object key, Object value) {
+        attempt(() -> {
+            Cache cache = manager.getCache(name);
+            if (cache != null) {
+                cache.put(key, value);
+            }
+            return null;
+        });
+    }
+
+    /** Stores the value unless one is there already (a fresher one written after a commit). */
+    public void putIfAbsent(Object key, Object value) {
+        attempt(() -> {
+            Cache cache = manager.getCache(name);
+            if (cache != null) {
+                cache.putIfAbsent(key, value);
+            }
+            return null;
+        });
+    }
+
+    public void evict(Object key) {
+        attempt(() -> {
+            Cache cache = manager.getCache(name);
+            if (cache != null) {
+                cache.evict(key);
+            }
+            return null;
+        });
+    }
+
+    /** Runs the cache write once the current transaction has committed (at once without one). */
+    public static void afterCommit(Runnable write) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    write.run();
+                }
+            });
+        }
+        else {
+            write.run();
+        }
+    }
+
+    private <T> T attempt(Supplier<T> action) {
+        if (outage.isDown() && clock.instant().isBefore(retryAt)) {
+            return null;
+        }
+        try {
+            T result = action.get();
+            outage.succeeded();
+            return result;
+        }
+        catch (RuntimeException ex) {
+            retryAt = clock.instant().plus(SKIP_AFTER_FAILURE);
+            outage.failed(ex);
+            return null;
+        }
+    }
+}
