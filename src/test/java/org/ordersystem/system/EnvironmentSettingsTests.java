@@ -133,6 +133,7 @@ class EnvironmentSettingsTests {
             SSL files missing                           | SSL_CERT_PATH | SSL_CERT_PATH=/nonexistent/cert.pem,SSL_KEY_PATH=/nonexistent/key.pem
             ADMIN_EMAIL without password                | ADMIN_PASSWORD | ADMIN_EMAIL=admin@example.com
             SMTP_PORT text                              | SMTP_PORT    | SMTP_HOST=mail,SMTP_PORT=smtp
+            TRUSTED_PROXIES host name                   | TRUSTED_PROXIES | TRUSTED_PROXIES=proxy.internal
             """)
     void refusesBadValuesNamingTheVariable(String description, String variable, String assignments) {
         Map<String, String> variables = new HashMap<>();

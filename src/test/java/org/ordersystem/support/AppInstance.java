@@ -1,0 +1,56 @@
+package org.ordersystem.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ordersystem.OrderBackendApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One more replica of the application on its own port, against the shared PostgreSQL and
+ * Redis of {@link TestServices}: for tests of several instances or of settings the shared
+ * context does not have. Arguments such as {@code RATELIMIT_DEFAULT=5/minute} are given as
+ * command-line properties, which win over the harness's system properties.
+ */
+public final class AppInstance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final Api api;
+
+    private AppInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.api = new Api(port());
+    }
+
+    public static AppInstance start(String... settings) {
+        TestServices services = TestServices.get();
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--ENVIRONMENT=test",
+                "--DATABASE_URL=" + services.databaseUrl(), "--REDIS_URL=" + services.redisUrl(),
+                "--SECRET_KEY=" + TestServicesExtension.TEST_SECRET_KEY, "--DATABASE_POOL_SIZE=2",
+                "--DATABASE_MAX_OVERFLOW=8", "--spring.jmx.enabled=false"));
+        for (String setting : settings) {
+            args.add("--" + setting);
+        }
+        return new AppInstance(new SpringApplicationBuilder(OrderBackendApplication.class)
+                .run(args.toArray(String[]::new)));
+    }
+
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
