@@ -1,12 +1,16 @@
 package org.ordersystem;
 
+import org.ordersystem.system.GracefulExit;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 @SpringBootApplication
 public class OrderBackendApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(OrderBackendApplication.class, args);
+        ConfigurableApplicationContext context = SpringApplication.run(OrderBackendApplication.class, args);
+        GracefulExit.onSigterm(context);
     }
 }

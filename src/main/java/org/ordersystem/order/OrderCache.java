@@ -3,6 +3,7 @@ package org.ordersystem.order;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.ordersystem.system.AfterCommit;
 import org.ordersystem.system.ResilientCache;
 
 import org.springframework.cache.CacheManager;
@@ -35,10 +36,10 @@ class OrderCache {
 
     void writtenAfterCommit(Order order) {
         OrderSnapshot snapshot = OrderSnapshot.of(order);
-        ResilientCache.afterCommit(() -> cache.put(snapshot.id(), snapshot));
+        AfterCommit.run(() -> cache.put(snapshot.id(), snapshot));
     }
 
     void deletedAfterCommit(long id) {
-        ResilientCache.afterCommit(() -> cache.put(id, OrderSnapshot.tombstone(id)));
+        AfterCommit.run(() -> cache.put(id, OrderSnapshot.tombstone(id)));
     }
 }

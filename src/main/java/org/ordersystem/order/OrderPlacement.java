@@ -14,10 +14,12 @@ public class OrderPlacement {
 
     private final OrderService orders;
     private final IdempotencyKeys keys;
+    private final OrderMetrics metrics;
 
-    OrderPlacement(OrderService orders, IdempotencyKeys keys) {
+    OrderPlacement(OrderService orders, IdempotencyKeys keys, OrderMetrics metrics) {
         this.orders = orders;
         this.keys = keys;
+        this.metrics = metrics;
     }
 
     /** The response to send: the fresh one, or the first one again for a repeated key. */
@@ -39,6 +41,7 @@ public class OrderPlacement {
         Optional<IdempotencyKeys.StoredResponse> first = keys.claim(caller.id(), idempotencyKey, hash);
         if (first.isPresent()) {
             IdempotencyKeys.StoredResponse stored = first.get();
+            metrics.replayed();
             return new Outcome(stored.status(), stored.body(), stored.orderId() == null ? -1 : stored.orderId(), true);
         }
         OrderSnapshot order = orders.place(caller, command);

@@ -33,15 +33,18 @@ public class OrderService {
     private final StatusChangeRepository history;
     private final OrderCache cache;
     private final ApplicationEventPublisher events;
+    private final OrderMetrics metrics;
     private final Clock clock;
     private final String defaultCurrency;
 
     OrderService(OrderRepository orders, StatusChangeRepository history, OrderCache cache,
-            ApplicationEventPublisher events, Clock clock, @Value("${order.default-currency:USD}") String defaultCurrency) {
+            ApplicationEventPublisher events, OrderMetrics metrics, Clock clock,
+            @Value("${order.default-currency:USD}") String defaultCurrency) {
         this.orders = orders;
         this.history = history;
         this.cache = cache;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
         this.defaultCurrency = defaultCurrency;
     }
@@ -166,7 +169,9 @@ public class OrderService {
     private OrderSnapshot written(Order order) {
         history.saveAll(order.pullHistory());
         orders.flush();
-        order.pullEvents().forEach(events::publishEvent);
+        List<Object> recorded = order.pullEvents();
+        recorded.forEach(events::publishEvent);
+        metrics.recorded(recorded);
         cache.writtenAfterCommit(order);
         return OrderSnapshot.of(order);
     }

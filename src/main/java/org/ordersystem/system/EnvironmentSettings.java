@@ -212,8 +212,18 @@ final class EnvironmentSettings {
             throw new InvalidConfiguration("DEFAULT_CURRENCY", "must be an ISO-4217 code such as USD");
         }
         properties.put("order.default-currency", currency);
-        putIfSet("order.sentry-dsn", get("SENTRY_DSN"));
-        putIfSet("order.datadog-api-key", get("DATADOG_API_KEY"));
+        String sentry = get("SENTRY_DSN");
+        if (sentry != null) {
+            if (!sentry.matches("https?://[^\\s@]+@[^\\s/]+/\\S+")) {
+                throw new InvalidConfiguration("SENTRY_DSN", "must look like https://<key>@<host>/<project>");
+            }
+            properties.put("sentry.dsn", sentry);
+            properties.put("sentry.environment", properties.get("order.environment"));
+            properties.put("sentry.send-default-pii", false);
+        }
+        String datadog = get("DATADOG_API_KEY");
+        properties.put("management.datadog.metrics.export.enabled", datadog != null);
+        putIfSet("management.datadog.metrics.export.api-key", datadog);
     }
 
     private boolean production() {

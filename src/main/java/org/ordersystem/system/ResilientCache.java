@@ -10,14 +10,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A named cache that never fails its caller. A failing store (Redis down or slower than
  * its timeout) counts as a miss; after a failure the store is skipped for a few seconds,
  * so requests do not each wait for the timeout, and the outage is logged once.
- * Writes can be deferred until the current transaction commits.
  */
 public final class ResilientCache {
 
@@ -74,21 +71,6 @@ public final class ResilientCache {
             }
             return null;
         });
-    }
-
-    /** Runs the cache write once the current transaction has committed (at once without one). */
-    public static void afterCommit(Runnable write) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    write.run();
-                }
-            });
-        }
-        else {
-            write.run();
-        }
     }
 
     private <T> T attempt(Supplier<T> action) {
