@@ -10,7 +10,7 @@ import org.ordersystem.system.AfterCommit;
 import org.springframework.stereotype.Component;
 
 /**
- * Business metrics, counted only for changes that committed: orders created, status
+ * Business metrics, counted only for changes that committed: orders placed, status
  * transitions by from/to, the distribution of order values, idempotent replays.
  */
 @Component
@@ -22,7 +22,7 @@ class OrderMetrics {
 
     OrderMetrics(MeterRegistry meters) {
         this.meters = meters;
-        this.created = Counter.builder("orders.created").description("Orders placed").register(meters);
+        this.created = Counter.builder("orders.placed").description("Orders placed").register(meters);
         this.replays = Counter.builder("orders.idempotent.replays")
                 .description("Order creations answered from an earlier request with the same Idempotency-Key")
                 .register(meters);
