@@ -2,6 +2,7 @@ package org.ordersystem.ratelimit;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.ordersystem.shared.Rate;
 import org.ordersystem.system.OutageLog;
@@ -20,12 +21,13 @@ class FallbackBucketStore implements BucketStore {
     private final BucketStore primary;
     private final BucketStore fallback;
     private final OutageLog outage = new OutageLog(log, "rate limiter");
-    private final MeterRegistry meters;
+    private final Counter fallbacks;
 
     FallbackBucketStore(BucketStore primary, BucketStore fallback, MeterRegistry meters) {
         this.primary = primary;
         this.fallback = fallback;
-        this.meters = meters;
+        this.fallbacks = Counter.builder("ratelimit.fallback")
+                .description("Requests limited in process because the shared store failed").register(meters);
     }
 
     @Override
@@ -37,7 +39,7 @@ class FallbackBucketStore implements BucketStore {
         }
         catch (RuntimeException ex) {
             outage.failed(ex);
-            meters.counter("ratelimit.fallback").increment();
+            fallbacks.increment();
             return fallback.take(subject, rates);
         }
     }
