@@ -13,8 +13,9 @@ import org.springframework.cache.CacheManager;
 
 /**
  * A named cache that never fails its caller. A failing store (Redis down or slower than
- * its timeout) counts as a miss; after a failure the store is skipped for a few seconds,
- * so requests do not each wait for the timeout, and the outage is logged once.
+ * its timeout) counts as a miss; after a failure, reads skip the store for a few seconds,
+ * so requests do not each wait for the timeout, and the outage is logged once. Writes
+ * (after a commit) are always attempted: a lost eviction would leave a stale entry.
  */
 public final class ResilientCache {
 
@@ -36,14 +37,14 @@ public final class ResilientCache {
 
     /** The cached value, or null on a miss or a failing store. */
     public <T> T get(Object key, Class<T> type) {
-        return attempt(() -> {
+        return read(() -> {
             Cache cache = manager.getCache(name);
             return cache == null ? null : cache.get(key, type);
         });
     }
 
     public void put(Object key, Object value) {
-        attempt(() -> {
+        write(() -> {
             Cache cache = manager.getCache(name);
             if (cache != null) {
                 cache.put(key, value);
@@ -54,7 +55,7 @@ public final class ResilientCache {
 
     /** Stores the value unless one is there already (a fresher one written after a commit). */
     public void putIfAbsent(Object key, Object value) {
-        attempt(() -> {
+        read(() -> {
             Cache cache = manager.getCache(name);
             if (cache != null) {
                 cache.putIfAbsent(key, value);
@@ -64,7 +65,7 @@ public final class ResilientCache {
     }
 
     public void evict(Object key) {
-        attempt(() -> {
+        write(() -> {
             Cache cache = manager.getCache(name);
             if (cache != null) {
                 cache.evict(key);
@@ -73,10 +74,15 @@ public final class ResilientCache {
         });
     }
 
-    private <T> T attempt(Supplier<T> action) {
+    /** A read, or a fill after a read: skipped while the store is known to be failing. */
+    private <T> T read(Supplier<T> action) {
         if (outage.isDown() && clock.instant().isBefore(retryAt)) {
             return null;
         }
+        return write(action);
+    }
+
+    private <T> T write(Supplier<T> action) {
         try {
             T result = action.get();
             outage.succeeded();

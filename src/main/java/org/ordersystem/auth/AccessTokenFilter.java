@@ -1,0 +1,118 @@
+package org.ordersystem.auth;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.ordersystem.system.ApiException;
+import org.ordersystem.system.ErrorCode;
+import org.ordersystem.system.ProblemWriter;
+import org.ordersystem.user.UserService;
+import org.ordersystem.user.UserStatus;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a request by its {@code Authorization: Bearer} access token (never one in
+ * the query string). The principal is the caller as they are now, from the cached user
+ * status, so that promotion and deactivation hold for tokens issued before. Under /api a
+ * token that does not pass is answered 401/403 at once; elsewhere (health, metrics with
+ * its own bearer token) it is ignored and the request goes on anonymously.
+ */
+class AccessTokenFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final TokenService tokens;
+    private final RevokedAccessTokens revoked;
+    private final UserService users;
+    private final ProblemWriter problems;
+    private final RequestMatcher strict;
+    private final RequestMatcher skipped;
+
+    AccessTokenFilter(TokenService tokens, RevokedAccessTokens revoked, UserService users, ProblemWriter problems,
+            RequestMatcher strict, RequestMatcher skipped) {
+        this.tokens = tokens;
+        this.revoked = revoked;
+        this.users = users;
+        this.problems = problems;
+        this.strict = strict;
+        this.skipped = skipped;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return skipped.matches(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        try {
+            authenticate(header.substring(BEARER.length()).strip());
+        }
+        catch (ApiException ex) {
+            if (strict.matches(request)) {
+                refuse(request, response, ex);
+                return;
+            }
+        }
+        catch (DataAccessException | TransactionException ex) {
+            if (strict.matches(request)) {
+                HttpHeaders headers = new HttpHeaders();
+                headers.set(HttpHeaders.RETRY_AFTER, "5");
+                problems.write(request, response, ErrorCode.SERVICE_UNAVAILABLE,
+                        "The database is unreachable; try again shortly.", Map.of(), headers);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void authenticate(String token) {
+        AccessToken accessToken = tokens.verifyAccess(token);
+        if (revoked.isRevoked(accessToken.id())) {
+            throw new InvalidToken("The token has been revoked.");
+        }
+        UserStatus user = users.status(accessToken.userId())
+                .orElseThrow(() -> new InvalidToken("The token's user no longer exists."));
+        if (!user.active()) {
+            throw new AccountDeactivated();
+        }
+        List<SimpleGrantedAuthority> authorities = user.admin()
+                ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
+                : List.of(new SimpleGrantedAuthority("ROLE_USER"));
+        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken
+                .authenticated(user.principal(), null, authorities);
+        authentication.setDetails(accessToken);
+        SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.getContextHolderStrategy().setContext(context);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ApiException ex) throws IOException {
+        HttpHeaders headers = new HttpHeaders();
+        if (ex.code().status().value() == 401) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        }
+        problems.write(request, response, ex.code(), ex.getMessage(), Map.of(), headers);
+    }
+}

@@ -1,0 +1,125 @@
+package org.ordersystem.auth;
+
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.ordersystem.system.ApiException;
+import org.ordersystem.user.EmailAddress;
+import org.ordersystem.user.UserAccount;
+import org.ordersystem.user.UserService;
+import org.ordersystem.user.UserStatus;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Login, refresh-token rotation with reuse detection, and logout. */
+@Service
+public class AuthService {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+
+    private final UserService users;
+    private final TokenService tokens;
+    private final RefreshTokenStore refreshTokens;
+    private final RevokedAccessTokens revokedAccessTokens;
+    private final LoginGuard guard;
+    private final Counter loginFailures;
+    private final Counter lockouts;
+
+    AuthService(UserService users, TokenService tokens, RefreshTokenStore refreshTokens,
+            RevokedAccessTokens revokedAccessTokens, LoginGuard guard, MeterRegistry meters) {
+        this.users = users;
+        this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
+        this.revokedAccessTokens = revokedAccessTokens;
+        this.guard = guard;
+        this.loginFailures = Counter.builder("auth.login.failures").description("Logins refused for wrong credentials")
+                .register(meters);
+        this.lockouts = Counter.builder("auth.lockouts")
+                .description("Logins refused by the brute-force guard (TOO_MANY_ATTEMPTS)").register(meters);
+    }
+
+    /** Starts a new session (refresh family). Not transactional: no connection is held while bcrypt runs. */
+    public Tokens login(String email, String password, String clientAddress) {
+        String canonicalEmail = EmailAddress.canonical(email);
+        try {
+            guard.begin(canonicalEmail, clientAddress);
+        }
+        catch (TooManyAttempts ex) {
+            lockouts.increment();
+            throw ex;
+        }
+        UserAccount account = users.authenticate(canonicalEmail, password).orElseThrow(() -> {
+            loginFailures.increment();
+            log.info("Login refused: invalid credentials (client {})", clientAddress);
+            return new InvalidCredentials();
+        });
+        guard.succeeded(canonicalEmail, clientAddress);
+        if (!account.active()) {
+            throw new AccountDeactivated();
+        }
+        users.recordLogin(account.id());
+        return issue(new UserStatus(account.id(), account.email(), account.name(), account.isAdmin(), true),
+                UUID.randomUUID());
+    }
+
+    /**
+     * Spends the refresh token for a new pair in the same family. A token spent before is a
+     * sign that it was stolen (or the client replayed it): the whole family is revoked, and
+     * that revocation commits although the request fails.
+     */
+    @Transactional(noRollbackFor = ReusedRefreshToken.class)
+    public Tokens refresh(String refreshToken) {
+        RefreshClaims claims = tokens.verifyRefresh(refreshToken);
+        UserStatus user = users.status(claims.userId())
+                .orElseThrow(() -> new InvalidToken("The token's user no longer exists."));
+        if (!user.active()) {
+            throw new AccountDeactivated();
+        }
+        if (!refreshTokens.spend(refreshToken)) {
+            RefreshTokenStore.Spent why = refreshTokens.whySpent(refreshToken)
+                    .orElseThrow(() -> new InvalidToken("The refresh token is not known."));
+            switch (why) {
+                case USED -> {
+                    refreshTokens.revokeFamily(claims.userId(), claims.family());
+                    log.warn("Refresh token reuse for user {}: session revoked", claims.userId());
+                    throw new ReusedRefreshToken();
+                }
+                case REVOKED -> throw new InvalidToken("The refresh token has been revoked.");
+                default -> throw new ExpiredToken();
+            }
+        }
+        return issue(user, claims.family());
+    }
+
+    /**
+     * Ends the session of the presented access token: the token itself is refused from now
+     * on, and its refresh family (and that of {@code refreshToken}, when it is the caller's) revoked.
+     */
+    @Transactional
+    public void logout(AccessToken accessToken, String refreshToken) {
+        revokedAccessTokens.revoke(accessToken.id(), accessToken.expiresAt());
+        refreshTokens.revokeFamily(accessToken.userId(), accessToken.session());
+        if (refreshToken != null) {
+            try {
+                RefreshClaims claims = tokens.verifyRefresh(refreshToken);
+                refreshTokens.revokeFamily(accessToken.userId(), claims.family());
+            }
+            catch (ApiException ex) {
+                // an unusable refresh token needs no revoking, and logging out should not fail over it
+            }
+        }
+    }
+
+    private Tokens issue(UserStatus user, UUID family) {
+        IssuedToken access = tokens.issueAccess(user, family);
+        IssuedToken refresh = tokens.issueRefresh(user.id(), family);
+        refreshTokens.save(refresh, user.id(), family);
+        return new Tokens(access.value(), refresh.value(), tokens.accessTtl());
+    }
+}

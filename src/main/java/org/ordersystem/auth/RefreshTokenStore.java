@@ -1,0 +1,80 @@
+package org.ordersystem.auth;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ordersystem.user.PasswordChanged;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Refresh tokens in {@code tokens_atualizacao}, by their SHA-256 only: a copy of the table
+ * gives no usable token. A family is one login's chain of rotations.
+ */
+@Repository
+class RefreshTokenStore {
+
+    /** What became of a stored token that can no longer be spent. */
+    enum Spent { USED, REVOKED, EXPIRED }
+
+    private final JdbcClient jdbc;
+
+    RefreshTokenStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void save(IssuedToken token, long userId, UUID family) {
+        jdbc.sql("""
+                insert into tokens_atualizacao (id, usuario, familia, hash_token, expira_em)
+                values (:id, :user, :family, :hash, :expires)""")
+                .param("id", token.id()).param("user", userId).param("family", family)
+                .param("hash", Sha256.hex(token.value()))
+                .param("expires", OffsetDateTime.ofInstant(token.expiresAt(), ZoneOffset.UTC))
+                .update();
+    }
+
+    /** Marks the token used, atomically: of two requests racing with the same token, one wins. */
+    boolean spend(String token) {
+        return jdbc.sql("""
+                update tokens_atualizacao set usado_em = now()
+                where hash_token = :hash and usado_em is null and revogado_em is null and expira_em > now()""")
+                .param("hash", Sha256.hex(token)).update() == 1;
+    }
+
+    /** Why a token could not be spent; empty when it was never stored. */
+    Optional<Spent> whySpent(String token) {
+        return jdbc.sql("""
+                select case when usado_em is not null then 'USED' when revogado_em is not null then 'REVOKED'
+                            else 'EXPIRED' end
+                from tokens_atualizacao where hash_token = :hash""")
+                .param("hash", Sha256.hex(token)).query(String.class).optional().map(Spent::valueOf);
+    }
+
+    void revokeFamily(long userId, UUID family) {
+        jdbc.sql("update tokens_atualizacao set revogado_em = now() "
+                + "where usuario = :user and familia = :family and revogado_em is null")
+                .param("user", userId).param("family", family).update();
+    }
+
+    void revokeAll(long userId) {
+        jdbc.sql("update tokens_atualizacao set revogado_em = now() where usuario = :user and revogado_em is null")
+                .param("user", userId).update();
+    }
+
+    /** Expired tokens are refused by their signature alone; their rows only take up room. */
+    @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
+    void purgeExpired() {
+        jdbc.sql("delete from tokens_atualizacao where expira_em < now()").update();
+    }
+
+    /** Runs in the password change's own transaction: the new password and the ended sessions commit together. */
+    @EventListener
+    void on(PasswordChanged event) {
+        revokeAll(event.userId());
+    }
+}

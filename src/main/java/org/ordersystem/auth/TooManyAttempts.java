@@ -1,0 +1,33 @@
+package org.ordersystem.auth;
+
+import java.time.Duration;
+
+import org.ordersystem.system.ApiException;
+import org.ordersystem.system.ErrorCode;
+
+import org.springframework.http.HttpHeaders;
+
+class TooManyAttempts extends ApiException {
+
+    private final long retryAfterSeconds;
+
+    TooManyAttempts(Duration retryAfter) {
+        this(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+    }
+
+    private TooManyAttempts(long retryAfterSeconds) {
+        super(ErrorCode.TOO_MANY_ATTEMPTS, "Too many failed sign-ins; try again in " + retryAfterSeconds + " seconds.");
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    @Override
+    public HttpHeaders headers() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        return headers;
+    }
+}

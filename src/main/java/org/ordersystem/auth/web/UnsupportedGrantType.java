@@ -1,0 +1,10 @@
+package org.ordersystem.auth.web;
+
+import org.ordersystem.system.InvalidField;
+
+class UnsupportedGrantType extends InvalidField {
+
+    UnsupportedGrantType() {
+        super("grant_type", "must be password or refresh_token");
+    }
+}

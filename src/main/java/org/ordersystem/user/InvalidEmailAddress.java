@@ -1,0 +1,10 @@
+package org.ordersystem.user;
+
+import org.ordersystem.system.InvalidField;
+
+class InvalidEmailAddress extends InvalidField {
+
+    InvalidEmailAddress() {
+        super("email", "is not a valid email address");
+    }
+}

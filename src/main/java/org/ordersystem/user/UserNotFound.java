@@ -1,0 +1,11 @@
+package org.ordersystem.user;
+
+import org.ordersystem.system.ApiException;
+import org.ordersystem.system.ErrorCode;
+
+class UserNotFound extends ApiException {
+
+    UserNotFound(long id) {
+        super(ErrorCode.USER_NOT_FOUND, "There is no user with id " + id + ".");
+    }
+}

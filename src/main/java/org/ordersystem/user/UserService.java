@@ -1,0 +1,131 @@
+package org.ordersystem.user;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registration, credentials and a user's own profile. */
+@Service
+public class UserService {
+
+    private static final Logger log = LoggerFactory.getLogger(UserService.class);
+
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final UserStatusCache statuses;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    /** Checked when the email is unknown, so that such a login takes as long as a wrong password. */
+    private final String dummyHash;
+
+    UserService(UserRepository users, PasswordEncoder passwords, UserStatusCache statuses,
+            ApplicationEventPublisher events, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.statuses = statuses;
+        this.events = events;
+        this.clock = clock;
+        this.dummyHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    @Transactional
+    public UserAccount register(String email, String password, String name) {
+        UserAccount account = insert(EmailAddress.normalize(email), password, name, false);
+        log.info("User {} registered", account.id());
+        return account;
+    }
+
+    /**
+     * The account whose password this is, active or not; empty for an unknown email and a
+     * wrong password alike, after the same bcrypt work in both cases.
+     */
+    public Optional<UserAccount> authenticate(String email, String password) {
+        Optional<User> user = users.findByEmail(EmailAddress.canonical(email));
+        boolean checkable = PasswordPolicy.withinBcryptLimit(password);
+        String hash = user.map(User::passwordHash).orElse(dummyHash);
+        boolean matches = passwords.matches(checkable ? password : "", hash) && checkable;
+        return user.filter(found -> matches).map(User::toAccount);
+    }
+
+    public void recordLogin(long id) {
+        users.recordLogin(id, now());
+    }
+
+    /** The caller's current status, from the cache; empty when the user no longer exists. */
+    public Optional<UserStatus> status(long id) {
+        return statuses.get(id, key -> users.findById(key).map(User::toStatus));
+    }
+
+    @Transactional(readOnly = true)
+    public UserAccount account(long id) {
+        return find(id).toAccount();
+    }
+
+    /** Changes what is given (null leaves a field as it is). */
+    @Transactional
+    public UserAccount updateProfile(long id, String name, String email) {
+        User user = find(id);
+        if (name != null) {
+            user.rename(name);
+        }
+        if (email != null) {
+            user.changeEmail(EmailAddress.normalize(email));
+        }
+        flushUnique();
+        statuses.evict(id);
+        return user.toAccount();
+    }
+
+    @Transactional
+    public void changePassword(long id, String currentPassword, String newPassword) {
+        User user = find(id);
+        if (!PasswordPolicy.withinBcryptLimit(currentPassword) || !passwords.matches(currentPassword, user.passwordHash())) {
+            throw new WrongCurrentPassword();
+        }
+        PasswordPolicy.check(newPassword);
+        user.changePasswordHash(passwords.encode(newPassword));
+        events.publishEvent(new PasswordChanged(id));
+        log.info("User {} changed their password", id);
+    }
+
+    UserAccount insert(String normalizedEmail, String password, String name, boolean admin) {
+        PasswordPolicy.check(password);
+        User user = new User(normalizedEmail, name.strip(), passwords.encode(password), admin, now());
+        users.save(user);
+        flushUnique();
+        return user.toAccount();
+    }
+
+    User find(long id) {
+        return users.findById(id).orElseThrow(() -> new UserNotFound(id));
+    }
+
+    /** The unique index decides, not a look-up before the write: two racing requests cannot both pass it. */
+    private void flushUnique() {
+        try {
+            users.flush();
+        }
+        catch (DataIntegrityViolationException ex) {
+            if (String.valueOf(ex.getMostSpecificCause().getMessage()).contains("uk_usuarios_email")) {
+                throw new EmailAlreadyRegistered();
+            }
+            throw ex;
+        }
+    }
+
+    /** Microseconds, as PostgreSQL keeps them, so a value reads back exactly as it was answered. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,11 @@
+package org.ordersystem.user.web;
+
+import jakarta.validation.constraints.NotNull;
+
+record ChangePasswordRequest(@NotNull String currentPassword, @NotNull String newPassword) {
+
+    @Override
+    public String toString() {
+        return "ChangePasswordRequest[redacted]";
+    }
+}

@@ -1,0 +1,125 @@
+package org.ordersystem.user;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.cache.concurrent.ConcurrentMapCache;
+import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
+import org.springframework.cache.support.SimpleCacheManager;
+import org.springframework.dao.QueryTimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UserStatusCacheTests {
+
+    private static final UserStatus ALICE = new UserStatus(7, "alice@orders.test", "Alice", false, true);
+
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-24T10:00:00Z"));
+    private final AtomicInteger loads = new AtomicInteger();
+
+    @Test
+    void readsTheDatabaseOncePerUserUntilEvicted() {
+        UserStatusCache cache = new UserStatusCache(new ConcurrentMapCacheManager(), clock);
+
+        cache.get(7, this::load);
+        cache.get(7, this::load);
+        assertThat(loads).hasValue(1);
+
+        cache.evict(7);
+        assertThat(cache.get(7, this::load)).contains(ALICE);
+        assertThat(loads).hasValue(2);
+    }
+
+    @Test
+    void fallsBackToTheDatabaseWhileTheCacheFails() {
+        SimpleCacheManager failing = new SimpleCacheManager();
+        failing.setCaches(List.of(new BrokenCache()));
+        failing.afterPropertiesSet();
+        UserStatusCache cache = new UserStatusCache(failing, clock);
+
+        assertThat(cache.get(7, this::load)).contains(ALICE);
+        assertThat(cache.get(7, this::load)).contains(ALICE);
+        cache.evict(7);
+
+        assertThat(loads).hasValue(2);
+    }
+
+    @Test
+    void evictsEvenWhileReadsSkipAFailingCacheAndTriesAgain() {
+        FlakyCache store = new FlakyCache();
+        store.putDirectly(7, new UserStatus(7, "alice@orders.test", "Alice", false, true));
+        SimpleCacheManager manager = new SimpleCacheManager();
+        manager.setCaches(List.of(store));
+        manager.afterPropertiesSet();
+        UserStatusCache cache = new UserStatusCache(manager, clock);
+
+        assertThat(cache.get(7, this::load)).contains(ALICE);
+        cache.evict(7);
+
+        assertThat(store.getNativeCache()).doesNotContainKey(7L);
+    }
+
+    private Optional<UserStatus> load(long id) {
+        loads.incrementAndGet();
+        return Optional.of(ALICE);
+    }
+
+    /** Fails every read, and the first eviction. */
+    private static final class FlakyCache extends ConcurrentMapCache {
+
+        private boolean evictionFailed;
+
+        FlakyCache() {
+            super(UserStatusCache.NAME);
+        }
+
+        void putDirectly(long key, Object value) {
+            super.put(key, value);
+        }
+
+        @Override
+        public <T> T get(Object key, Class<T> type) {
+            throw new QueryTimeoutException("Redis timed out");
+        }
+
+        @Override
+        public void evict(Object key) {
+            if (!evictionFailed) {
+                evictionFailed = true;
+                throw new QueryTimeoutException("Redis timed out");
+            }
+            super.evict(key);
+        }
+    }
+
+    private static final class BrokenCache extends ConcurrentMapCache {
+
+        BrokenCache() {
+            super(UserStatusCache.NAME);
+        }
+
+        @Override
+        public <T> T get(Object key, Class<T> type) {
+            throw new QueryTimeoutException("Redis timed out");
+        }
+
+        @Override
+        public void put(Object key, Object value) {
+            throw new QueryTimeoutException("Redis timed out");
+        }
+
+        @Override
+        public void evict(Object key) {
+            throw new QueryTimeoutException("Redis timed out");
+        }
+
+        @Override
+        public ValueWrapper get(Object key) {
+            throw new QueryTimeoutException("Redis timed out");
+        }
+    }
+}
