@@ -1,0 +1,53 @@
+package org.ordersystem.notification;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/** Hands one composed e-mail to the SMTP server. */
+class OrderMailSender {
+
+    private final JavaMailSender mailSender;
+    private final InternetAddress from;
+
+    OrderMailSender(JavaMailSender mailSender, InternetAddress from) {
+        this.mailSender = mailSender;
+        this.from = from;
+    }
+
+    /** Returns once the server accepted the message; throws a {@code MailException} otherwise. */
+    void send(OrderMail mail) {
+        MimeMessage message = mailSender.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(new InternetAddress(mail.to(), mail.toName(), StandardCharsets.UTF_8.name()));
+            helper.setSubject(mail.subject());
+            helper.setText(mail.text(), mail.html());
+            // JavaMailSenderImpl keeps a Message-ID that is already set: the same one on every attempt
+            message.setHeader("Message-ID", mail.messageId());
+            message.setHeader("Auto-Submitted", "auto-generated");
+        }
+        catch (MessagingException | UnsupportedEncodingException ex) {
+            throw new MailPreparationException("Could not build the e-mail for order " + mail.orderId(), ex);
+        }
+        try {
+            mailSender.send(message);
+        }
+        catch (MailSendException ex) {
+            // No failed message means the server accepted it and only closing the connection
+            // failed: treating that as a failure would send the e-mail twice.
+            if (!ex.getFailedMessages().isEmpty()) {
+                throw ex;
+            }
+        }
+    }
+}
