@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisNoScriptException;
@@ -13,6 +14,8 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import org.ordersystem.shared.Rate;
 
 /**
@@ -22,6 +25,7 @@ import org.ordersystem.shared.Rate;
  */
 class RedisBucketStore implements BucketStore, AutoCloseable {
 
+    private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final String script;
@@ -33,7 +37,10 @@ class RedisBucketStore implements BucketStore, AutoCloseable {
             uri.setPassword(password.toCharArray());
         }
         uri.setTimeout(timeout);
-        this.client = RedisClient.create(uri);
+        this.resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, uri);
         this.client.setOptions(io.lettuce.core.ClientOptions.builder()
                 .socketOptions(io.lettuce.core.SocketOptions.builder().connectTimeout(timeout.multipliedBy(2)).build())
                 .disconnectedBehavior(io.lettuce.core.ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -69,6 +76,7 @@ class RedisBucketStore implements BucketStore, AutoCloseable {
     public void close() {
         connection.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        resources.shutdown();
     }
 
     private static String load() {

@@ -49,7 +49,6 @@ public final class ResilientCache {
             if (cache != null) {
                 cache.put(key, value);
             }
-            return null;
         });
     }
 
@@ -70,7 +69,6 @@ public final class ResilientCache {
             if (cache != null) {
                 cache.evict(key);
             }
-            return null;
         });
     }
 
@@ -79,19 +77,29 @@ public final class ResilientCache {
         if (outage.isDown() && clock.instant().isBefore(retryAt)) {
             return null;
         }
-        return write(action);
-    }
-
-    private <T> T write(Supplier<T> action) {
         try {
             T result = action.get();
             outage.succeeded();
             return result;
         }
         catch (RuntimeException ex) {
-            retryAt = clock.instant().plus(SKIP_AFTER_FAILURE);
-            outage.failed(ex);
+            failed(ex);
             return null;
         }
+    }
+
+    /** A write is always attempted; only a read that answers ends an outage. */
+    private void write(Runnable action) {
+        try {
+            action.run();
+        }
+        catch (RuntimeException ex) {
+            failed(ex);
+        }
+    }
+
+    private void failed(RuntimeException ex) {
+        retryAt = clock.instant().plus(SKIP_AFTER_FAILURE);
+        outage.failed(ex);
     }
 }

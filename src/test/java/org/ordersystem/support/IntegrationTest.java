@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Documented
 @ExtendWith(TestServicesExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "RATELIMIT_DEFAULT=100000/hour", "ADMIN_EMAIL=admin@orders.test", "ADMIN_PASSWORD=Admin-Passw0rd!" })
+        "RATELIMIT_DEFAULT=100000/hour", "ADMIN_EMAIL=admin@orders.test", "ADMIN_PASSWORD=Admin-Passw0rd!",
+        "spring.jpa.properties.hibernate.generate_statistics=true" })
 public @interface IntegrationTest {
 }

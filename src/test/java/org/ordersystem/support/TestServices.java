@@ -72,6 +72,16 @@ public final class TestServices {
         database.start();
     }
 
+    /**
+     * Crashes PostgreSQL the way {@code pg_ctl stop -m immediate} does: every backend is killed
+     * at once, nothing is checkpointed, open connections break; {@link #startPostgres()} then
+     * starts it again on the same port and data, with crash recovery. (With containers: the
+     * container is killed.)
+     */
+    public void crashPostgres() {
+        database.crash();
+    }
+
     private void close() {
         cache.stop();
         database.stop();
@@ -101,6 +111,8 @@ public final class TestServices {
         void stop();
 
         void start();
+
+        void crash();
     }
 
     private interface Cache {
@@ -151,6 +163,52 @@ public final class TestServices {
                 }
                 postgres = null;
             }
+        }
+
+        private static int run(List<String> command) throws IOException, InterruptedException {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            return process.waitFor();
+        }
+
+        @Override
+        public synchronized void crash() {
+            if (postgres == null) {
+                return;
+            }
+            try {
+                long pid = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).strip());
+                ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(
+                        () -> new IllegalStateException("The postmaster " + pid + " is not running"));
+                java.util.Optional<Path> pgCtl = postmaster.info().command().map(Path::of)
+                        .map(command -> command.resolveSibling("pg_ctl")).filter(Files::isExecutable);
+                List<String> immediate = new java.util.ArrayList<>();
+                if ("root".equals(System.getProperty("user.name"))) {
+                    immediate.addAll(List.of("unshare", "-U")); // pg_ctl refuses root; zonky starts it this way too
+                }
+                pgCtl.ifPresent(path -> immediate.addAll(List.of(path.toString(), "-D", directory.toString(), "stop",
+                        "-m", "immediate", "-w", "-t", "30")));
+                // SIGQUIT is what pg_ctl -m immediate sends to the postmaster
+                List<String> signal = List.of("kill", "-QUIT", String.valueOf(pid));
+                if (pgCtl.isEmpty() || run(immediate) != 0) {
+                    if (run(signal) != 0) {
+                        throw new IllegalStateException("Could not crash PostgreSQL (pid " + pid + ")");
+                    }
+                }
+                postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+            catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+                throw new IllegalStateException("PostgreSQL did not go away after the crash", ex);
+            }
+            // Releases the handle's lock on the data directory; its own stop finds no server (it logs so).
+            stop();
         }
     }
 
@@ -219,6 +277,11 @@ public final class TestServices {
         @Override
         public void start() {
             DockerClientFactory.lazyClient().startContainerCmd(container.getContainerId()).exec();
+        }
+
+        @Override
+        public void crash() {
+            DockerClientFactory.lazyClient().killContainerCmd(container.getContainerId()).exec();
         }
     }
 

@@ -76,6 +76,26 @@ class OperationsApiTests {
     }
 
     @Test
+    void openApiDocumentDescribesEveryOrderEndpointWithSchemasAndProblems() {
+        tools.jackson.databind.JsonNode docs = api.get("/v3/api-docs").send().json();
+
+        for (String path : new String[] { "/api/orders", "/api/orders/{id}", "/api/orders/{id}/status",
+                "/api/orders/{id}/history", "/api/orders/statistics", "/api/orders/{orderId}/items",
+                "/api/orders/{orderId}/items/{itemId}", "/api/auth/register", "/api/auth/token", "/api/users/me" }) {
+            assertThat(docs.at("/paths").has(path)).as(path).isTrue();
+        }
+        assertThat(docs.at("/paths/~1api~1orders/post/responses/201/content/application~1json/schema/$ref")
+                .asString()).endsWith("/OrderResponse");
+        assertThat(docs.at("/paths/~1api~1orders~1{id}/patch/responses/412/content/application~1problem+json"
+                + "/schema/$ref").asString()).endsWith("/Problem");
+        assertThat(docs.at("/paths/~1api~1orders/post/responses/422").isMissingNode()).isFalse();
+        assertThat(docs.at("/components/schemas/OrderResponse/properties").has("allowed_transitions")).isTrue();
+        assertThat(docs.at("/components/schemas/Problem/properties").has("error_code")).isTrue();
+        assertThat(docs.at("/components/securitySchemes/oauth2/flows/password/tokenUrl").asString())
+                .isEqualTo("/api/auth/token");
+    }
+
+    @Test
     void openApiDocumentIsServed() {
         Api.Response docs = api.get("/v3/api-docs").send();
 

@@ -18,6 +18,11 @@ import org.ordersystem.system.InvalidField;
 import org.ordersystem.system.PageResponse;
 import org.ordersystem.user.CurrentUser;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -53,6 +58,10 @@ class OrderController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Place an order", description = "user_id is honoured for admins only (403 otherwise). "
+            + "With Idempotency-Key a repeat with the same body answers the first response again.")
+    @ApiResponse(responseCode = "201", description = "Created; Location and ETag headers",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class)))
     ResponseEntity<String> place(@AuthenticationPrincipal CurrentUser caller,
             @RequestBody @Valid PlaceOrderRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) String key) {
