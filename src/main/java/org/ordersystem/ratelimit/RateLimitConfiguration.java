@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.ordersystem.shared.Rate;
 import org.ordersystem.system.ClientAddress;
 import org.ordersystem.system.ProblemWriter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,10 +21,10 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
     /** Spring Security's filter chain is registered at -100. */
     private static final int AFTER_SECURITY = -90;
 
+    /** Redis is connected on first use, so start-up never waits for it and a Redis that is down at start is fine. */
     @Bean(destroyMethod = "")
     BucketStore bucketStore(@Value("${order.ratelimit.storage-url:}") String storageUrl,
             @Value("${spring.data.redis.password:}") String password,
@@ -34,16 +32,7 @@ class RateLimitConfiguration {
         if (storageUrl.isBlank()) {
             return new LocalBucketStore();
         }
-        try {
-            return new FallbackBucketStore(new RedisBucketStore(storageUrl, password, timeout), new LocalBucketStore(),
-                    meters);
-        }
-        catch (RuntimeException ex) {
-            log.warn("Rate-limit storage unreachable at start-up; limiting per instance until it is ({})",
-                    ex.toString());
-            return new FallbackBucketStore(new ReconnectingRedisStore(storageUrl, password, timeout),
-                    new LocalBucketStore(), meters);
-        }
+        return new FallbackBucketStore(new LazyRedisStore(storageUrl, password, timeout), new LocalBucketStore(), meters);
     }
 
     @Bean
@@ -58,30 +47,42 @@ class RateLimitConfiguration {
         return registration;
     }
 
-    /** A Redis store that connects on first use, for a Redis that was down when the service started. */
-    static final class ReconnectingRedisStore implements BucketStore {
+    /** A Redis store that connects on first use; after a failed connect it waits 5 s before trying again. */
+    static final class LazyRedisStore implements BucketStore {
 
         private final String url;
         private final String password;
         private final Duration timeout;
         private volatile RedisBucketStore delegate;
+        private volatile long retryAtNanos = System.nanoTime();
 
-        ReconnectingRedisStore(String url, String password, Duration timeout) {
+        LazyRedisStore(String url, String password, Duration timeout) {
             this.url = url;
             this.password = password;
             this.timeout = timeout;
+        }
+
+        private synchronized RedisBucketStore connect() {
+            if (delegate == null) {
+                if (System.nanoTime() - retryAtNanos < 0) {
+                    throw new IllegalStateException("Redis connection failed recently");
+                }
+                try {
+                    delegate = new RedisBucketStore(url, password, timeout);
+                }
+                catch (RuntimeException ex) {
+                    retryAtNanos = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                    throw ex;
+                }
+            }
+            return delegate;
         }
 
         @Override
         public Decision take(String subject, List<Rate> rates) {
             RedisBucketStore store = delegate;
             if (store == null) {
-                synchronized (this) {
-                    if (delegate == null) {
-                        delegate = new RedisBucketStore(url, password, timeout);
-                    }
-                    store = delegate;
-                }
+                store = connect();
             }
             return store.take(subject, rates);
         }

@@ -45,8 +45,15 @@ class RedisBucketStore implements BucketStore, AutoCloseable {
                 .socketOptions(io.lettuce.core.SocketOptions.builder().connectTimeout(timeout.multipliedBy(2)).build())
                 .disconnectedBehavior(io.lettuce.core.ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .build());
-        this.connection = client.connect();
         this.script = load();
+        try {
+            this.connection = client.connect();
+        }
+        catch (RuntimeException ex) {
+            client.shutdown(Duration.ZERO, Duration.ZERO);
+            resources.shutdown();
+            throw ex;
+        }
         this.sha = connection.sync().digest(script);
     }
 

@@ -20,7 +20,7 @@ class BucketStoreTests {
 
     @BeforeAll
     static void connect() {
-        redis = new RedisBucketStore(TestServices.get().redisUrl(), null, Duration.ofSeconds(1));
+        redis = new RedisBucketStore(TestServices.get().redisUrl(), null, Duration.ofSeconds(5));
     }
 
     @AfterAll
