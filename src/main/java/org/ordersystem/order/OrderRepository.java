@@ -1,6 +1,5 @@
 package org.ordersystem.order;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -20,7 +19,4 @@ interface OrderRepository extends JpaRepository<Order, Long>, JpaSpecificationEx
 
     @Query("select distinct o from Order o left join fetch o.items where o.id = :id")
     Optional<Order> findWithItems(@Param("id") long id);
-
-    @Query("select distinct o from Order o left join fetch o.items where o.id in :ids")
-    List<Order> findWithItems(@Param("ids") List<Long> ids);
 }
