@@ -1,0 +1,748 @@
+#!/usr/bin/env bash
+# The benchmark of the order service (issue #8): builds the jar, starts what is missing
+# (PostgreSQL, Redis), seeds a fresh database, measures start-up, runs every scenario
+# with wrk, measures the limits (pgbench on the same SQL, a trivial endpoint in the same
+# app, redis-benchmark) and prints one table; JSON and Markdown go to bench/results/.
+# Everything it started (app processes, its database, PostgreSQL/Redis if they were
+# down) is stopped or dropped on exit. See bench/README.md.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+work=$here/work
+results_dir=$here/results
+
+usage() {
+  cat <<'EOF'
+Usage: bench/run.sh [options]
+  --duration S        seconds of each measured run (default 30)
+  --warmup S          seconds of warm-up before each measured run (default 5)
+  --jit-warmup S      seconds of mixed load on the load instance before the first
+                      scenario, so the JIT has compiled the hot paths (default 30)
+  --pgbench-duration S  seconds of each pgbench limit run (default 20)
+  --connections N     wrk connections and pgbench clients (default 32)
+  --threads N         wrk threads and pgbench jobs (default 2)
+  --startup-runs N    starts timed per start-up mode (default 5)
+  --skip-build        do not run Maven; use --jar or the jar already in target/
+  --jar PATH          the application jar to benchmark (implies --skip-build)
+  --java PATH         the java to run the app with (default: Java 25 at
+                      /usr/lib/jvm/temurin-25-jdk-amd64, else JAVA25_HOME)
+  --jvm-opts "..."    JVM options of the app (default: -Xms256m -Xmx256m -XX:+UseSerialGC
+                      -XX:+ExitOnOutOfMemoryError)
+  --no-aot            do not train or time the Java 25 AOT cache
+  --quick             smoke run: 5 s runs, 2 s warm-ups, 1 start per mode, a smaller seed
+  --port N            the app's port (default 18080)
+  --redis-db N        Redis database the app uses, flushed at start and end (default 5)
+  --keep-db           do not drop the benchmark database at the end
+  --no-results        do not write bench/results/ (output stays in bench/work/)
+  --wait-quiet S      first wait up to S seconds for the 1-minute load average to fall
+                      below 1.5 (other work on the machine skews every figure)
+  -h, --help          this text
+EOF
+}
+
+duration=30
+warmup=5
+jit_warmup=30
+pg_duration=20
+wait_quiet=0
+connections=32
+threads=2
+startup_runs=5
+skip_build=0
+jar=""
+java_bin=""
+jvm_opts="-Xms256m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+use_aot=1
+quick=0
+port=18080
+redis_db=5
+keep_db=0
+write_results=1
+
+while [ $# -gt 0 ]; do
+  case $1 in
+    --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --jit-warmup) jit_warmup=$2; shift 2 ;;
+    --pgbench-duration) pg_duration=$2; shift 2 ;;
+    --wait-quiet) wait_quiet=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    --startup-runs) startup_runs=$2; shift 2 ;;
+    --skip-build) skip_build=1; shift ;;
+    --jar) jar=$2; skip_build=1; shift 2 ;;
+    --java) java_bin=$2; shift 2 ;;
+    --jvm-opts) jvm_opts=$2; shift 2 ;;
+    --no-aot) use_aot=0; shift ;;
+    --quick) quick=1; shift ;;
+    --port) port=$2; shift 2 ;;
+    --redis-db) redis_db=$2; shift 2 ;;
+    --keep-db) keep_db=1; shift ;;
+    --no-results) write_results=0; shift ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+# Data set (see bench/seed.sql for the id layout the Lua scripts rely on).
+users=10000
+bench_users=32
+per_user=3000
+orders=100000
+hot=250
+additem=200
+training_seconds=8
+redis_requests=300000
+if [ "$quick" -eq 1 ]; then
+  duration=5
+  warmup=2
+  jit_warmup=5
+  pg_duration=5
+  startup_runs=1
+  users=2000
+  per_user=500
+  orders=20000
+  hot=100
+  training_seconds=3
+  redis_requests=50000
+fi
+# Transition orders per bench user: one order per transition request, for the AOT
+# training run, the JIT warm-up, the transition scenario and the mixed scenario (warm-ups
+# included). Sized for 40 transitions per second per user (1280/s with 32 users), several
+# times what 2 cores reach; running out shows as 404 errors, never silently.
+fresh=$(( 40 * (training_seconds + jit_warmup + 2 * warmup + 2 * duration) ))
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# ---------------------------------------------------------------------------------------
+# Tools, services, clean-up
+
+ensure_tools() {
+  local -a missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v pgbench >/dev/null || missing+=(postgresql-client)
+  command -v psql >/dev/null || missing+=(postgresql-client)
+  command -v redis-benchmark >/dev/null || missing+=(redis-tools)
+  command -v redis-cli >/dev/null || missing+=(redis-tools)
+  command -v jq >/dev/null || missing+=(jq)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v htpasswd >/dev/null || missing+=(apache2-utils)
+  if [ "$skip_build" -eq 0 ]; then
+    command -v mvn >/dev/null || missing+=(maven)
+  fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if [ -z "$java_bin" ]; then
+    if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+      java_bin=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+    elif [ -n "${JAVA25_HOME:-}" ] && [ -x "$JAVA25_HOME/bin/java" ]; then
+      java_bin=$JAVA25_HOME/bin/java
+    else
+      die "no Java 25 found: pass --java PATH or set JAVA25_HOME"
+    fi
+  fi
+}
+
+started_pg=""
+started_redis=0
+app_pid=""
+db=""
+db_created=0
+
+ensure_services() {
+  if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+    local version
+    version=$(find /etc/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' 2>/dev/null | sort -V | tail -1)
+    [ -n "$version" ] || die "PostgreSQL is not running on 127.0.0.1:5432 and no cluster is installed"
+    log "starting PostgreSQL $version"
+    pg_ctlcluster --skip-systemctl-redirect "$version" main start
+    started_pg=$version
+    for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.5; done
+  fi
+  if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+    log "starting Redis"
+    mkdir -p "$work/redis"
+    redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
+      --dir "$work/redis" --pidfile "$work/redis/redis.pid" --logfile "$work/redis/redis.log"
+    started_redis=1
+    for _ in $(seq 1 40); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.25; done
+  fi
+}
+
+# stop_app [SECONDS]: SIGTERM (graceful shutdown), SIGKILL after SECONDS (default 40). An
+# AOT training run assembles its cache after the shutdown, which takes a while.
+stop_app() {
+  [ -n "$app_pid" ] || return 0
+  local patience=${1:-40}
+  if kill -0 "$app_pid" 2>/dev/null; then
+    kill -TERM "$app_pid" 2>/dev/null || true
+    for _ in $(seq 1 $(( patience * 5 ))); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$app_pid" 2>/dev/null || true
+  fi
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=""
+}
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  stop_app
+  if [ "$db_created" -eq 1 ] && [ "$keep_db" -eq 0 ]; then
+    psql -h 127.0.0.1 -U postgres -d postgres -qAtc "drop database if exists \"$db\" with (force)" >/dev/null 2>&1 ||
+      log "could not drop database $db"
+  fi
+  if [ "$started_redis" -eq 1 ]; then
+    redis-cli -h 127.0.0.1 -p 6379 shutdown nosave >/dev/null 2>&1 || true
+  elif redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+    redis-cli -h 127.0.0.1 -p 6379 -n "$redis_db" flushdb >/dev/null 2>&1 || true
+  fi
+  if [ -n "$started_pg" ]; then
+    pg_ctlcluster --skip-systemctl-redirect "$started_pg" main stop || true
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+psql_db() { psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+# ---------------------------------------------------------------------------------------
+# Process measurements
+
+clk_tck=$(getconf CLK_TCK)
+
+# CPU time (ms) used so far by the given processes, children waited for included.
+cpu_ms() {
+  local total=0 pid ticks
+  for pid in "$@"; do
+    ticks=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    total=$(( total + ticks ))
+  done
+  echo $(( total * 1000 / clk_tck ))
+}
+
+# "busy idle" jiffies of the whole machine.
+machine_jiffies() {
+  awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat
+}
+
+db_backend_pids() {
+  psql -h 127.0.0.1 -U postgres -d postgres -qAtc \
+    "select pid from pg_stat_activity where datname = '$db' and pid <> pg_backend_pid()" 2>/dev/null | tr '\n' ' '
+}
+
+redis_pid() {
+  redis-cli -h 127.0.0.1 -p 6379 info server 2>/dev/null | awk -F: '/^process_id:/ {print $2}' | tr -d '\r'
+}
+
+# Calls per Redis command so far, as a JSON object (INFO commandstats: the whole server).
+redis_calls() {
+  redis-cli -h 127.0.0.1 -p 6379 info commandstats 2>/dev/null | tr -d '\r' |
+    awk -F'[:=,]' '/^cmdstat_/ {sub("cmdstat_", "", $1); printf "%s %s\n", $1, $3}' |
+    jq -R -s -c 'split("\n") | map(select(length > 0) | split(" ") | {key: .[0], value: (.[1] | tonumber)}) | from_entries'
+}
+
+# Activity counters of the benchmark database so far (pg_stat_database).
+pg_counters() {
+  psql -h 127.0.0.1 -U postgres -d postgres -qAtc "select json_build_object('transactions', xact_commit + xact_rollback,
+    'rows_returned', tup_returned, 'rows_fetched', tup_fetched, 'rows_inserted', tup_inserted,
+    'rows_updated', tup_updated, 'blocks_hit', blks_hit, 'blocks_read', blks_read)
+    from pg_stat_database where datname = '$db'" 2>/dev/null || echo '{}'
+}
+
+rss_kib() { awk -v key="$2:" '$1 == key {print $2}' "/proc/$1/status"; }
+
+metrics_to() { curl -fsS --max-time 5 "$base_url/metrics" -o "$1" 2>/dev/null || : >"$1"; }
+
+# Sum of a Prometheus metric over all its series (optionally only lines matching $3).
+metric_sum() {
+  awk -v name="$2" -v filter="${3:-}" '
+    index($0, name) == 1 && (substr($0, length(name) + 1, 1) == "{" || substr($0, length(name) + 1, 1) == " ") {
+      if (filter == "" || index($0, filter) > 0) { total += $NF }
+    }
+    END { printf "%.6f\n", total + 0 }' "$1"
+}
+
+# Server-side time of the API requests (not /metrics or /health polls).
+api_seconds() {
+  awk -v name="$2" '
+    index($0, name "{") == 1 && index($0, "uri=\"/metrics\"") == 0 && index($0, "uri=\"/health") == 0 {
+      total += $NF
+    }
+    END { printf "%.6f\n", total + 0 }' "$1"
+}
+
+# ---------------------------------------------------------------------------------------
+# The app
+
+declare -a app_env=()
+ready_ms=0
+ready_cpu_ms=0
+
+# start_app MODE LOG: MODE is fat (java -jar the Boot jar), extracted (the extracted
+# layout), aot-train (extracted, recording an AOT cache) or aot (extracted, using it).
+start_app() {
+  local mode=$1 logfile=$2 start_ns
+  local -a cmd
+  read -r -a cmd <<<"$jvm_opts"
+  cmd=("$java_bin" "${cmd[@]}")
+  case $mode in
+    fat) cmd+=(-jar "$jar") ;;
+    extracted) cmd+=(-jar "$extracted_jar") ;;
+    aot-train) cmd+=("-XX:AOTCacheOutput=$aot_file" -jar "$extracted_jar") ;;
+    aot) cmd+=("-XX:AOTCache=$aot_file" -jar "$extracted_jar") ;;
+    *) die "unknown start mode $mode" ;;
+  esac
+  cmd+=(--order.bench.trivial-endpoint=true)
+  start_ns=$(date +%s%N)
+  env "${app_env[@]}" "${cmd[@]}" >"$logfile" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 3600); do
+    if curl -fsS -o /dev/null --max-time 2 "$base_url/health/readiness" 2>/dev/null; then
+      ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+      ready_cpu_ms=$(cpu_ms "$app_pid")
+      return 0
+    fi
+    if ! kill -0 "$app_pid" 2>/dev/null; then
+      tail -40 "$logfile" >&2
+      die "the app ($mode) exited before it was ready; log: $logfile"
+    fi
+    sleep 0.05
+  done
+  die "the app ($mode) was not ready within 180 s; log: $logfile"
+}
+
+median() { sort -n | awk '{v[NR] = $1} END {if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
+
+# ---------------------------------------------------------------------------------------
+# Load generation
+
+fresh_next=1
+nonce=$(date +%s)
+
+# run_wrk SCRIPT SECONDS RESULT_JSON [VAR=value ...]: one wrk run, its summary in RESULT_JSON.
+run_wrk() {
+  local script=$1 seconds=$2 result=$3
+  shift 3
+  env LUA_PATH="$here/lua/?.lua;;" BENCH_TOKENS="$work/tokens.lua" BENCH_THREADS="$threads" \
+    BENCH_RESULT="$result" BENCH_PER_USER="$per_user" BENCH_HOT="$hot" BENCH_FRESH="$fresh" \
+    BENCH_ADDITEM="$additem" BENCH_FRESH_START="$fresh_next" BENCH_NONCE="$nonce-$RANDOM" "$@" \
+    wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s -s "$here/lua/$script.lua" "$base_url" \
+    >"${result%.json}.txt" 2>&1 || die "wrk failed for $script: $(tail -5 "${result%.json}.txt")"
+  [ -s "$result" ] || die "wrk wrote no summary for $script (see ${result%.json}.txt)"
+  local used
+  used=$(jq -r '.fresh_used' "$result")
+  if [ "$used" -ge "$fresh_next" ]; then
+    fresh_next=$(( used + 1 ))
+  fi
+}
+
+login_bench_users() {
+  local u email token
+  {
+    echo "return {"
+    for u in $(seq 1 "$bench_users"); do
+      email=$(printf 'bench-%03d@bench.test' "$u")
+      token=$(curl -fsS --max-time 10 -X POST "$base_url/api/auth/login" -H 'Content-Type: application/json' \
+        -d "{\"email\":\"$email\",\"password\":\"$password\"}" | jq -r .access_token) ||
+        die "login of $email failed"
+      if [ -z "$token" ] || [ "$token" = null ]; then die "login of $email returned no token"; fi
+      printf '  { user = %d, token = "%s" },\n' "$u" "$token"
+    done
+    echo "}"
+  } >"$work/tokens.lua.tmp"
+  mv "$work/tokens.lua.tmp" "$work/tokens.lua"
+}
+
+# Reads every hot order once (curl, keep-alive, 4 users at a time) so get-order hits the cache.
+prewarm_cache() {
+  local u k token bad=0 first
+  local -a readers=()
+  for u in $(seq 1 "$bench_users"); do
+    token=$(sed -n "$(( u + 1 ))p" "$work/tokens.lua" | sed 's/.*token = "\([^"]*\)".*/\1/')
+    first=$(( (u - 1) * per_user ))
+    {
+      printf 'header = "Authorization: Bearer %s"\n' "$token"
+      for k in $(seq 1 "$hot"); do
+        printf 'url = "%s/api/orders/%d"\noutput = "/dev/null"\n' "$base_url" $(( first + k ))
+      done
+    } >"$work/prewarm-$u.curl"
+    curl -sS -K "$work/prewarm-$u.curl" -w '%{http_code}\n' >"$work/prewarm-$u.codes" 2>&1 &
+    readers+=($!)
+    if [ ${#readers[@]} -eq 4 ]; then wait "${readers[@]}" || true; readers=(); fi
+  done
+  if [ ${#readers[@]} -gt 0 ]; then wait "${readers[@]}" || true; fi
+  for u in $(seq 1 "$bench_users"); do
+    bad=$(( bad + $(grep -cv '^200$' "$work/prewarm-$u.codes" || true) ))
+    rm -f "$work/prewarm-$u.curl" "$work/prewarm-$u.codes"
+  done
+  [ "$bad" -eq 0 ] || die "cache pre-warm: $bad reads did not answer 200"
+}
+
+# measure NAME SCRIPT: warm-up run, then the measured run with CPU, GC, pool and load
+# figures around it; appends one JSON object to $work/scenarios.jsonl.
+measure() {
+  local name=$1 script=$2
+  local dir=$work/runs
+  mkdir -p "$dir"
+  if [ "$warmup" -gt 0 ]; then
+    log "$name: warm-up ${warmup}s"
+    run_wrk "$script" "$warmup" "$dir/$name-warmup.json"
+  fi
+  log "$name: ${duration}s at $connections connections"
+  local load_before pg_pids redis_p app0 pg0 redis0 m0 m1 app1 pg1 redis1 sampler log_lines
+  load_before=$(cut -d' ' -f1 /proc/loadavg)
+  log_lines=$(wc -l <"$app_log")
+  pg_pids=$(db_backend_pids)
+  redis_p=$(redis_pid)
+  metrics_to "$dir/$name-metrics-before.txt"
+  redis_calls >"$dir/$name-redis-before.json"
+  pg_counters >"$dir/$name-pg-before.json"
+  # shellcheck disable=SC2086 # pid lists
+  { app0=$(cpu_ms "$app_pid"); pg0=$(cpu_ms $pg_pids); redis0=$(cpu_ms $redis_p); m0=$(machine_jiffies); }
+  (
+    for point in 1 2 3; do
+      sleep "$(awk -v d="$duration" 'BEGIN {print d / 4}')"
+      metrics_to "$dir/$name-metrics-mid$point.txt"
+    done
+  ) &
+  sampler=$!
+  run_wrk "$script" "$duration" "$dir/$name.json"
+  wait "$sampler" 2>/dev/null || true
+  # backends opened during the run count from zero
+  pg_pids=$(db_backend_pids)
+  # shellcheck disable=SC2086
+  { app1=$(cpu_ms "$app_pid"); pg1=$(cpu_ms $pg_pids); redis1=$(cpu_ms $redis_p); m1=$(machine_jiffies); }
+  metrics_to "$dir/$name-metrics-after.txt"
+  sleep 1 # PostgreSQL publishes a backend's counters at most once a second
+  redis_calls >"$dir/$name-redis-after.json"
+  pg_counters >"$dir/$name-pg-after.json"
+  # Redis commands and database activity per request of the run.
+  local per_request
+  per_request=$(jq -n -c --argjson n "$(jq .requests "$dir/$name.json")" \
+    --slurpfile rb "$dir/$name-redis-before.json" --slurpfile ra "$dir/$name-redis-after.json" \
+    --slurpfile pb "$dir/$name-pg-before.json" --slurpfile pa "$dir/$name-pg-after.json" '
+    def per($x): if $n > 0 then ($x / $n * 100 | round / 100) else null end;
+    ($ra[0] | to_entries | map({key, value: (.value - ($rb[0][.key] // 0))}) | map(select(.value > 0))) as $cmds
+    | {
+        redis: {commands_per_request: per($cmds | map(.value) | add // 0),
+                by_command: ($cmds | sort_by(-.value) | map({key, value: per(.value)}) | from_entries)},
+        postgres: ($pa[0] | to_entries | map({key: (.key + "_per_request"), value: per(.value - ($pb[0][.key] // 0))})
+                   | from_entries)
+      }')
+  local before=$dir/$name-metrics-before.txt after=$dir/$name-metrics-after.txt
+  local gc_s gc_n api_s api_n pending active point
+  gc_s=$(awk -v a="$(metric_sum "$after" jvm_gc_pause_seconds_sum)" -v b="$(metric_sum "$before" jvm_gc_pause_seconds_sum)" 'BEGIN {printf "%.4f", a - b}')
+  gc_n=$(awk -v a="$(metric_sum "$after" jvm_gc_pause_seconds_count)" -v b="$(metric_sum "$before" jvm_gc_pause_seconds_count)" 'BEGIN {printf "%d", a - b}')
+  api_s=$(awk -v a="$(api_seconds "$after" http_server_requests_seconds_sum)" -v b="$(api_seconds "$before" http_server_requests_seconds_sum)" 'BEGIN {printf "%.6f", a - b}')
+  api_n=$(awk -v a="$(api_seconds "$after" http_server_requests_seconds_count)" -v b="$(api_seconds "$before" http_server_requests_seconds_count)" 'BEGIN {printf "%d", a - b}')
+  pending=0
+  active=0
+  for point in 1 2 3; do
+    local file=$dir/$name-metrics-mid$point.txt
+    [ -s "$file" ] || continue
+    pending=$(awk -v a="$pending" -v b="$(metric_sum "$file" hikaricp_connections_pending)" 'BEGIN {print (b > a) ? b : a}')
+    active=$(awk -v a="$active" -v b="$(metric_sum "$file" hikaricp_connections_active)" 'BEGIN {print (b > a) ? b : a}')
+  done
+  local warm_errors=0
+  if [ -s "$dir/$name-warmup.json" ]; then
+    warm_errors=$(jq '.errors.non_2xx + .errors.connect + .errors.read + .errors.write + .errors.timeout' "$dir/$name-warmup.json")
+  fi
+  # WARN/ERROR lines the app logged during the run (e.g. Redis slower than its timeout,
+  # which switches the cache and the rate limiter to their fallbacks for a while).
+  local warnings
+  warnings=$(tail -n +"$(( log_lines + 1 ))" "$app_log" | jq -R -s -c '
+    split("\n") | map(fromjson? | select(.log.level == "WARN" or .log.level == "ERROR")
+      | "\(.log.level) \(.log.logger): \((.message // "") | .[0:160])")
+    | {count: length, distinct: (group_by(.) | map({message: .[0], count: length}) | sort_by(-.count) | .[0:5])}')
+  local busy0 idle0 busy1 idle1
+  read -r busy0 idle0 <<<"$m0"
+  read -r busy1 idle1 <<<"$m1"
+  jq -c --arg name "$name" --argjson load "$load_before" --argjson warm_errors "$warm_errors" \
+    --argjson app_cpu $(( app1 - app0 )) --argjson pg_cpu $(( pg1 - pg0 )) --argjson redis_cpu $(( redis1 - redis0 )) \
+    --argjson busy $(( busy1 - busy0 )) --argjson idle $(( idle1 - idle0 )) --argjson tck "$clk_tck" \
+    --argjson gc_s "$gc_s" --argjson gc_n "$gc_n" --argjson api_s "$api_s" --argjson api_n "$api_n" \
+    --argjson pending "$pending" --argjson active "$active" --argjson warnings "$warnings" \
+    --argjson per_request "$per_request" '
+    . as $r
+    | ($r.errors.non_2xx + $r.errors.connect + $r.errors.read + $r.errors.write + $r.errors.timeout) as $errors
+    | {
+        scenario: $name,
+        rps: $r.rps, requests: $r.requests, duration_s: $r.duration_s,
+        latency_ms: $r.latency_ms,
+        errors: $errors, warmup_errors: $warm_errors, error_detail: $r.errors, error_samples: $r.error_samples,
+        load_avg_before: $load,
+        cpu: {
+          machine_busy_pct: (if ($busy + $idle) > 0 then ($busy * 100 / ($busy + $idle) * 10 | round / 10) else null end),
+          app_ms: $app_cpu, postgres_ms: $pg_cpu, redis_ms: $redis_cpu,
+          other_ms: (($busy * 1000 / $tck) - $app_cpu - $pg_cpu - $redis_cpu | round),
+          app_us_per_request: (if $r.requests > 0 then ($app_cpu * 1000 / $r.requests | round) else null end),
+          postgres_us_per_request: (if $r.requests > 0 then ($pg_cpu * 1000 / $r.requests | round) else null end),
+          redis_us_per_request: (if $r.requests > 0 then ($redis_cpu * 1000 / $r.requests | round) else null end)
+        },
+        server: {
+          mean_ms: (if $api_n > 0 then ($api_s * 1000 / $api_n * 100 | round / 100) else null end),
+          requests: $api_n
+        },
+        gc: { pauses: $gc_n, pause_ms: ($gc_s * 1000 | round) },
+        hikari: { max_pending_sampled: $pending, max_active_sampled: $active },
+        app_warnings: $warnings,
+        per_request: $per_request
+      }' "$dir/$name.json" >>"$work/scenarios.jsonl"
+  local errors
+  errors=$(jq -r 'select(.scenario == "'"$name"'") | .errors + .warmup_errors' "$work/scenarios.jsonl" | tail -1)
+  if [ "$errors" -gt 0 ]; then
+    log "FAIL: $name had $errors error(s) (non-2xx or socket): $(jq -c '.error_detail, .error_samples' "$dir/$name.json" | tr '\n' ' ')"
+  fi
+}
+
+# pgbench_limit NAME: pgbench on bench/sql/NAME.sql; appends one JSON object to limits.jsonl.
+pgbench_limit() {
+  local name=$1
+  local out=$work/runs/pgbench-$name
+  rm -f "$out".log*
+  log "limit pgbench $name: ${pg_duration}s, $connections clients"
+  local status=0
+  pgbench -h 127.0.0.1 -p 5432 -U postgres -n -M prepared -c "$connections" -j "$threads" -T "$pg_duration" \
+    -D n=0 -D "nonce=$nonce" -D "users=$bench_users" -D "per_user=$per_user" \
+    -D "orders=$(( bench_users * per_user ))" -D "body=$order_body" \
+    -l --log-prefix="$out.log" -f "$here/sql/$name.sql" "$db" >"$out.txt" 2>&1 || status=$?
+  local tps failed
+  tps=$(awk '/^tps = / {print $3; exit}' "$out.txt")
+  failed=$(grep -c 'aborted\|error' "$out.txt" || true)
+  if [ "$status" -ne 0 ] || [ -z "$tps" ]; then
+    log "FAIL: pgbench $name (exit $status): $(tail -3 "$out.txt" | tr '\n' ' ')"
+    tps=0
+  fi
+  # per-transaction log lines: client, transaction, latency (us), script, epoch s, epoch us
+  cat "$out".log* 2>/dev/null | awk '{print $3}' | sort -n >"$out.latencies"
+  local n p50 p99
+  n=$(wc -l <"$out.latencies")
+  p50=$(awk -v n="$n" 'NR == int(n * 0.50 + 0.5) {printf "%.3f", $1 / 1000; exit}' "$out.latencies")
+  p99=$(awk -v n="$n" 'NR == int(n * 0.99 + 0.5) {printf "%.3f", $1 / 1000; exit}' "$out.latencies")
+  rm -f "$out".log* "$out.latencies"
+  jq -nc --arg name "pgbench $name" --arg script "bench/sql/$name.sql" --argjson rps "${tps:-0}" \
+    --argjson p50 "${p50:-0}" --argjson p99 "${p99:-0}" --argjson n "$n" --argjson errors "$failed" \
+    '{limit: $name, script: $script, rps: ($rps * 10 | round / 10), transactions: $n,
+      latency_ms: {p50: $p50, p99: $p99}, errors: $errors}' >>"$work/limits.jsonl"
+}
+
+redis_limit() {
+  log "limit redis-benchmark GET: $redis_requests requests, $connections clients"
+  local out=$work/runs/redis-benchmark.csv
+  redis-benchmark -h 127.0.0.1 -p 6379 --dbnum "$redis_db" -c "$connections" -n "$redis_requests" \
+    -t set,get -d 1000 -r 100000 --csv >"$out" 2>&1 || die "redis-benchmark failed: $(tail -3 "$out")"
+  redis-cli -h 127.0.0.1 -p 6379 -n "$redis_db" flushdb >/dev/null
+  awk -F'","' '$1 == "\"GET" {gsub(/"/, "", $8); print $2, $5, $7}' "$out" | {
+    read -r rps p50 p99
+    jq -nc --argjson rps "${rps:-0}" --argjson p50 "${p50:-0}" --argjson p99 "${p99:-0}" \
+      '{limit: "redis-benchmark GET", script: "redis-benchmark -t get -d 1000", rps: $rps,
+        latency_ms: {p50: $p50, p99: $p99}, errors: 0}' >>"$work/limits.jsonl"
+  }
+}
+
+# ---------------------------------------------------------------------------------------
+# The run
+
+main() {
+  local started_at load_start
+  if [ "$wait_quiet" -gt 0 ]; then
+    local waited=0
+    while awk '{exit !($1 >= 1.5)}' /proc/loadavg && [ "$waited" -lt "$wait_quiet" ]; do
+      [ $(( waited % 60 )) -eq 0 ] && log "waiting for a quiet machine (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+      sleep 10
+      waited=$(( waited + 10 ))
+    done
+  fi
+  started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+  mkdir -p "$work" "$work/runs"
+  rm -f "$work"/scenarios.jsonl "$work"/limits.jsonl "$work"/startup.jsonl "$work"/runs/*
+  ensure_tools
+  ensure_services
+
+  local commit dirty=false
+  commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  if [ -n "$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null)" ]; then dirty=true; fi
+
+  if [ "$skip_build" -eq 0 ]; then
+    log "building the jar (mvn -B -q -DskipTests package)"
+    (cd "$root" && mvn -B -q -DskipTests package) >"$work/build.log" 2>&1 ||
+      { tail -30 "$work/build.log" >&2; die "the build failed (log: $work/build.log)"; }
+  fi
+  if [ -z "$jar" ]; then
+    jar=$(find "$root/target" -maxdepth 1 -name 'order-backend-*.jar' ! -name '*-plain.jar' ! -name '*.original' | head -1)
+  fi
+  if [ -z "$jar" ] || [ ! -f "$jar" ]; then die "no application jar (build it, or pass --jar PATH)"; fi
+  jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+  log "jar: $jar"
+
+  extracted_dir=$work/app
+  rm -rf "$extracted_dir"
+  "$java_bin" -Djarmode=tools -jar "$jar" extract --destination "$extracted_dir" >/dev/null
+  extracted_jar=$extracted_dir/$(basename "$jar")
+  aot_file=$work/app.aot
+  rm -f "$aot_file"
+
+  db=order_bench_$(date +%s)_$$
+  psql -h 127.0.0.1 -U postgres -d postgres -qAtc "create database \"$db\"" >/dev/null
+  db_created=1
+  redis-cli -h 127.0.0.1 -p 6379 -n "$redis_db" flushdb >/dev/null
+  base_url=http://127.0.0.1:$port
+  app_env=(
+    "ENVIRONMENT=production" "LOG_LEVEL=warn" "PORT=$port"
+    "DATABASE_URL=postgresql://postgres@127.0.0.1:5432/$db"
+    "REDIS_URL=redis://127.0.0.1:6379/$redis_db"
+    "SECRET_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '\n')"
+    "RATELIMIT_DEFAULT=100000000/hour" "ACCESS_TOKEN_EXPIRE_MINUTES=1440"
+  )
+  log "database $db, Redis db $redis_db, app on port $port, load average $load_start"
+
+  # 1. First start: Flyway creates the schema. Then the seed.
+  log "first start (schema migration)"
+  start_app fat "$work/app-migrate.log"
+  local first_start_ms=$ready_ms
+  stop_app
+  password='Bench-Passw0rd!'
+  local hash
+  # htpasswd writes the $2y$ prefix; Spring's BCryptPasswordEncoder writes $2a$ (same hash).
+  hash=$(htpasswd -bnBC 10 "" "$password" | tr -d ':\n')
+  hash="\$2a\$${hash#\$2y\$}"
+  log "seeding $users users, $orders orders (+ $(( bench_users * (fresh + additem) )) fresh ones)"
+  local seed_start
+  seed_start=$(date +%s)
+  psql_db -v users="$users" -v bench_users="$bench_users" -v per_user="$per_user" -v orders="$orders" \
+    -v fresh="$fresh" -v additem="$additem" -v pwhash="$hash" -f "$here/seed.sql" >/dev/null
+  local seed_s=$(( $(date +%s) - seed_start ))
+  order_body=$(jq -c . <<'EOF'
+{"id":100000001,"user_id":1,"status":"PENDING","currency":"USD","items":[
+ {"id":800000008,"order_id":100000001,"name":"Bench widget","sku":"BW-1","quantity":2,"unit_price":19.99,"line_total":39.98},
+ {"id":800000009,"order_id":100000001,"name":"Bench gadget","sku":"BG-2","quantity":1,"unit_price":149.50,"line_total":149.50},
+ {"id":800000010,"order_id":100000001,"name":"Bench cable","sku":"BC-3","quantity":5,"unit_price":3.25,"line_total":16.25}],
+ "item_count":3,"total":205.73,"notes":null,"created_at":"2026-11-24T02:20:31.551492038Z",
+ "updated_at":"2026-11-24T02:20:31.551492038Z","version":0,"allowed_transitions":["CONFIRMED","CANCELLED"]}
+EOF
+)
+
+  # 2. Training start (records the AOT cache when enabled): log in, a short mixed load.
+  local aot_ok=false
+  if [ "$use_aot" -eq 1 ]; then
+    log "AOT training run (${training_seconds}s of mixed load)"
+    start_app aot-train "$work/app-train.log"
+  else
+    start_app fat "$work/app-train.log"
+  fi
+  login_bench_users
+  run_wrk trivial 2 "$work/runs/training-trivial.json"
+  run_wrk mixed "$training_seconds" "$work/runs/training-mixed.json"
+  stop_app 600
+  if [ "$use_aot" -eq 1 ] && [ -s "$aot_file" ]; then
+    aot_ok=true
+  elif [ "$use_aot" -eq 1 ]; then
+    log "no AOT cache was written (see $work/app-train.log); timing the plain start only"
+  fi
+
+  # 3. Start-up to ready, alternating the modes so both see the same machine load.
+  local -a modes=(fat)
+  if [ "$aot_ok" = true ]; then modes+=(aot); fi
+  local i mode
+  for i in $(seq 1 "$startup_runs"); do
+    for mode in "${modes[@]}"; do
+      start_app "$mode" "$work/app-start-$mode-$i.log"
+      log "start-up $mode #$i: ready in ${ready_ms} ms (${ready_cpu_ms} ms CPU)"
+      jq -nc --arg mode "$mode" --argjson ms "$ready_ms" --argjson cpu "$ready_cpu_ms" \
+        '{mode: $mode, ready_ms: $ms, cpu_ms: $cpu}' >>"$work/startup.jsonl"
+      stop_app
+    done
+  done
+  local best_mode=fat best_ms=999999999 ms
+  for mode in "${modes[@]}"; do
+    ms=$(jq -r "select(.mode == \"$mode\") | .ready_ms" "$work/startup.jsonl" | median)
+    if [ "$ms" -lt "$best_ms" ]; then best_ms=$ms; best_mode=$mode; fi
+  done
+  log "start-up median: $best_mode ${best_ms} ms (the load runs use this mode)"
+
+  # 4. The scenarios, on one app instance.
+  app_log=$work/app-load.log
+  start_app "$best_mode" "$app_log"
+  log "app ready (pid $app_pid); pre-warming the order cache ($(( bench_users * hot )) orders)"
+  prewarm_cache
+  if [ "$jit_warmup" -gt 0 ]; then
+    log "JIT warm-up: ${jit_warmup}s of mixed load"
+    run_wrk mixed "$jit_warmup" "$work/runs/jit-warmup-mixed.json"
+  fi
+  measure trivial trivial
+  measure get-order get-order
+  measure list-orders list-orders
+  measure create-order create-order
+  measure add-item add-item
+  measure transition transition
+  measure mixed mixed
+  local rss hwm rss_anon rss_file
+  rss=$(rss_kib "$app_pid" VmRSS)
+  hwm=$(rss_kib "$app_pid" VmHWM)
+  rss_anon=$(rss_kib "$app_pid" RssAnon)
+  rss_file=$(rss_kib "$app_pid" RssFile)
+  metrics_to "$work/runs/metrics-final.txt"
+  "$java_bin" -version >"$work/java-version.txt" 2>&1
+  stop_app
+
+  # 5. The limits that do not need the app.
+  for name in create-order get-order list-orders add-item transition; do
+    pgbench_limit "$name"
+  done
+  redis_limit
+
+  # 6. Report.
+  local java_version pg_version redis_version wrk_version cpu_model mem_total kernel
+  java_version=$(head -1 "$work/java-version.txt")
+  pg_version=$(psql -h 127.0.0.1 -U postgres -d postgres -qAtc 'show server_version')
+  redis_version=$(redis-cli -h 127.0.0.1 -p 6379 info server | awk -F: '/^redis_version:/ {print $2}' | tr -d '\r')
+  wrk_version=$(wrk --version 2>&1 | head -1 | awk '{print $2}' || true)
+  cpu_model=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+  mem_total=$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
+  kernel=$(uname -r)
+  local pg_settings
+  pg_settings=$(psql -h 127.0.0.1 -U postgres -d postgres -qAtc "select json_object_agg(name, setting) from pg_settings
+    where name in ('shared_buffers', 'synchronous_commit', 'fsync', 'max_connections', 'autovacuum', 'work_mem')")
+  local timestamp result_json
+  timestamp=$(date -u +%Y%m%dT%H%M%SZ)
+  result_json=$work/result.json
+  jq -n \
+    --arg started_at "$started_at" --arg finished_at "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    --arg commit "$commit" --argjson dirty "$dirty" --arg jar "$jar" \
+    --arg jar_sha "$(sha256sum "$jar" | cut -c1-16)" \
+    --argjson nproc "$(nproc)" --arg cpu "$cpu_model" --arg mem "$mem_total" --arg kernel "$kernel" \
+    --arg java "$java_version" --arg pg "$pg_version" --argjson pg_settings "$pg_settings" \
+    --arg redis "$redis_version" --arg wrk "$wrk_version" --arg load "$load_start" \
+    --arg jvm_opts "$jvm_opts" --arg best_mode "$best_mode" --argjson first_start "$first_start_ms" \
+    --argjson duration "$duration" --argjson warmup "$warmup" --argjson connections "$connections" \
+    --argjson threads "$threads" --argjson quick "$quick" --argjson seed_s "$seed_s" \
+    --argjson users "$users" --argjson bench_users "$bench_users" --argjson per_user "$per_user" \
+    --argjson orders "$orders" --argjson hot "$hot" --argjson fresh "$fresh" --argjson additem "$additem" \
+    --argjson rss "$rss" --argjson hwm "$hwm" --argjson rss_anon "$rss_anon" --argjson rss_file "$rss_file" \
+    --argjson jit_warmup "$jit_warmup" --argjson pg_duration "$pg_duration" \
+    --slurpfile scenarios "$work/scenarios.jsonl" --slurpfile limits "$work/limits.jsonl" \
+    --slurpfile startup "$work/startup.jsonl" \
+    -f "$here/report.jq" >"$result_json"
+  jq -r -f "$here/table.jq" "$result_json" >"$work/result.md"
+  cat "$work/result.md"
+  if [ "$write_results" -eq 1 ]; then
+    mkdir -p "$results_dir"
+    cp "$result_json" "$results_dir/$timestamp-$commit.json"
+    cp "$work/result.md" "$results_dir/latest.md"
+    log "results: bench/results/$timestamp-$commit.json and bench/results/latest.md"
+  fi
+  if jq -e '.scenarios | map(select(.errors + .warmup_errors > 0)) | length > 0' "$result_json" >/dev/null ||
+    jq -e '.limits | map(select(.errors > 0 or .rps == 0)) | length > 0' "$result_json" >/dev/null; then
+    log "FAILED: a scenario or limit had errors (see the table)"
+    exit 1
+  fi
+}
+
+main

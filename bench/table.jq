@@ -1,0 +1,30 @@
+# The Markdown table of a bench/run.sh result JSON (bench/results/latest.md).
+def n1: if . == null then "—" else (. * 10 | round / 10 | tostring) end;
+def n2: if . == null then "—" else (. * 100 | round / 100 | tostring) end;
+def r0: if . == null then "—" else (. | round | tostring) end;
+
+"# Benchmark result — commit \(.commit)\(if .working_tree_dirty then " (working tree had changes)" else "" end)",
+"",
+"\(.started_at) · \(.machine.nproc) × \(.machine.cpu_model), \(.machine.memory), kernel \(.machine.kernel) · \(.machine.java) · PostgreSQL \(.machine.postgresql) · Redis \(.machine.redis) · load average at start \(.machine.load_average_at_start)",
+"",
+"\(.settings.connections) connections, \(.settings.wrk_threads) wrk threads, \(.settings.duration_s) s per run after \(.settings.warmup_s) s warm-up (and \(.settings.jit_warmup_s) s of mixed load once, first); pgbench \(.settings.pgbench_duration_s) s\(if .settings.quick then " (QUICK smoke run)" else "" end); JVM `\(.settings.jvm_opts)`; start mode `\(.startup.default_mode)`.",
+"",
+"| scenario | req/s | p50 ms | p99 ms | errors | limit | limit req/s | ratio | app CPU µs/req | PG CPU µs/req | Redis cmds/req | PG xacts/req | GC pauses (ms) | Hikari pending (max sampled) | app WARN lines |",
+"|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+(.scenarios[] |
+  "| \(.scenario) | \(.rps | r0) | \(.latency_ms.p50 | n2) | \(.latency_ms.p99 | n2) | \(.errors + .warmup_errors)\(if .errors + .warmup_errors > 0 then " **FAIL**" else "" end) | \(.limit // "—") | \(.limit_rps | r0) | \(.ratio | n2) | \(.cpu.app_us_per_request | r0) | \(.cpu.postgres_us_per_request | r0) | \(.per_request.redis.commands_per_request | n2) | \(.per_request.postgres.transactions_per_request | n2) | \(.gc.pauses) (\(.gc.pause_ms)) | \(.hikari.max_pending_sampled | r0) | \(.app_warnings.count) |"),
+(.limits[] |
+  "| _\(.limit)_ | \(.rps | r0) | \(.latency_ms.p50 | n2) | \(.latency_ms.p99 | n2) | \(.errors) | (limit) | | | | | | | | | |"),
+"",
+"RSS of the app after all scenarios: **\(.rss_mib_at_end) MiB** (anonymous \(.rss_anon_mib_at_end) MiB, file-backed \(.rss_file_mib_at_end) MiB; peak \(.rss_peak_mib) MiB).",
+"Start-up to ready, median of \(.startup.runs | map(select(.mode == "fat")) | length) starts: " +
+  ([.startup.median_ready_ms | to_entries[] | "`\(.key)` **\(.value) ms**"] | join(", ")) +
+  " (CPU to ready: " + ([.startup.median_cpu_ms | to_entries[] | "`\(.key)` \(.value) ms"] | join(", ")) + ").",
+"",
+"| target | threshold | measured | met |",
+"|---|---|---:|---|",
+(.targets[] | "| \(.target) | \(.threshold) | \(.value | n2) | \(if .met then "yes" else "**no**" end) |"),
+"",
+(.scenarios | map(select(.app_warnings.count > 0)) | if length > 0 then
+  "App warnings during the runs: " + (map("\(.scenario): " + (.app_warnings.distinct | map("\(.count)× `\(.message)`") | join("; "))) | join(" · "))
+ else "The app logged no warning during the runs." end)
