@@ -22,6 +22,8 @@ import jakarta.mail.internet.MimeMessage;
  */
 final class TestSmtp implements AutoCloseable {
 
+    private static final long STARTUP_TIMEOUT_MS = 30_000;
+
     private final int port = freePort();
     private final List<MimeMessage> earlier = new ArrayList<>();
     private GreenMail server;
@@ -34,7 +36,10 @@ final class TestSmtp implements AutoCloseable {
 
     synchronized void start() {
         if (server == null) {
-            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            // the default 2 s start-up wait is too short on a busy CI machine
+            ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            setup.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
+            server = new GreenMail(setup);
             server.start();
         }
     }
