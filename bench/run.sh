@@ -342,20 +342,26 @@ run_wrk() {
   fi
 }
 
+login() {
+  local email token
+  email=$(printf 'bench-%03d@bench.test' "$1")
+  token=$(curl -fsS --max-time 10 -X POST "$base_url/api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$password\"}" | jq -r .access_token) ||
+    die "login of $email failed"
+  if [ -z "$token" ] || [ "$token" = null ]; then die "login of $email returned no token"; fi
+  echo "$token"
+}
+
+# Each bench user u and its writer twin (bench_users + u) log in through the API.
 login_bench_users() {
-  local u email token
-  {
-    echo "return {"
-    for u in $(seq 1 "$bench_users"); do
-      email=$(printf 'bench-%03d@bench.test' "$u")
-      token=$(curl -fsS --max-time 10 -X POST "$base_url/api/auth/login" -H 'Content-Type: application/json' \
-        -d "{\"email\":\"$email\",\"password\":\"$password\"}" | jq -r .access_token) ||
-        die "login of $email failed"
-      if [ -z "$token" ] || [ "$token" = null ]; then die "login of $email returned no token"; fi
-      printf '  { user = %d, token = "%s" },\n' "$u" "$token"
-    done
-    echo "}"
-  } >"$work/tokens.lua.tmp"
+  local u reader writer
+  echo "return {" >"$work/tokens.lua.tmp"
+  for u in $(seq 1 "$bench_users"); do
+    reader=$(login "$u")
+    writer=$(login $(( bench_users + u )))
+    printf '  { user = %d, token = "%s", writer_token = "%s" },\n' "$u" "$reader" "$writer" >>"$work/tokens.lua.tmp"
+  done
+  echo "}" >>"$work/tokens.lua.tmp"
   mv "$work/tokens.lua.tmp" "$work/tokens.lua"
 }
 
@@ -364,7 +370,7 @@ prewarm_cache() {
   local u k token bad=0 first
   local -a readers=()
   for u in $(seq 1 "$bench_users"); do
-    token=$(sed -n "$(( u + 1 ))p" "$work/tokens.lua" | sed 's/.*token = "\([^"]*\)".*/\1/')
+    token=$(sed -n "$(( u + 1 ))p" "$work/tokens.lua" | sed 's/.*, token = "\([^"]*\)".*/\1/')
     first=$(( (u - 1) * per_user ))
     {
       printf 'header = "Authorization: Bearer %s"\n' "$token"
@@ -613,7 +619,7 @@ main() {
   # htpasswd writes the $2y$ prefix; Spring's BCryptPasswordEncoder writes $2a$ (same hash).
   hash=$(htpasswd -bnBC 10 "" "$password" | tr -d ':\n')
   hash="\$2a\$${hash#\$2y\$}"
-  log "seeding $users users, $orders orders (+ $(( bench_users * (fresh + additem) )) fresh ones)"
+  log "seeding $users users, $orders orders (+ $(( bench_users * (fresh + additem) )) for the writers)"
   local seed_start
   seed_start=$(date +%s)
   psql_db -v users="$users" -v bench_users="$bench_users" -v per_user="$per_user" -v orders="$orders" \

@@ -1,18 +1,20 @@
 -- Benchmark data, loaded by bench/run.sh into a fresh database that the app has migrated.
 -- psql variables (all required, set by run.sh):
 --   users         all users (bench users included)                      e.g. 10000
---   bench_users   users the wrk scripts log in as (ids 1..bench_users)   e.g. 32
+--   bench_users   reader users of the wrk scripts (ids 1..bench_users)   e.g. 32; each has a
+--                 writer twin (id bench_users + u) that owns the orders the write scenarios
+--                 change and create, so the readers' order lists stay the same size
 --   per_user      volume orders of each bench user                       e.g. 3000
 --   orders        volume orders in total (the rest go to other users)   e.g. 100000
---   fresh         PENDING one-item orders per bench user for transitions e.g. 2800
---   additem       PENDING one-item orders per bench user for add-item    e.g. 200
+--   fresh         PENDING one-item orders per writer for transitions     e.g. 2800
+--   additem       PENDING one-item orders per writer for add-item        e.g. 200
 --   pwhash        one bcrypt hash, used for every user
 --
 -- Id layout (the Lua scripts compute ids from it, see bench/lua/common.lua):
---   volume orders of bench user u:    (u-1)*per_user + 1 .. u*per_user
---   other volume orders:              bench_users*per_user + 1 .. orders
---   transition orders of bench user u: 10000000 + (u-1)*fresh + k,  k = 1..fresh
---   add-item orders of bench user u:   20000000 + (u-1)*additem + k, k = 1..additem
+--   volume orders of bench user u:     (u-1)*per_user + 1 .. u*per_user
+--   other volume orders:               bench_users*per_user + 1 .. orders (users > 2*bench_users)
+--   transition orders of writer of u:  10000000 + (u-1)*fresh + k,  k = 1..fresh
+--   add-item orders of writer of u:    20000000 + (u-1)*additem + k, k = 1..additem
 --   item j of order o: o*8 + j; history row of order o: o
 --
 -- Every row satisfies the schema's checks, and each order's total is the sum of its lines
@@ -32,9 +34,11 @@ begin;
 
 insert into usuarios (id, email, nome, senha_hash, is_admin, ativo, data_criacao, versao)
 select u,
-       case when u <= :bench_users then format('bench-%s@bench.test', lpad(u::text, 3, '0'))
+       case when u <= 2 * :bench_users then format('bench-%s@bench.test', lpad(u::text, 3, '0'))
             else format('user-%s@bench.test', lpad(u::text, 5, '0')) end,
-       case when u <= :bench_users then format('Bench User %s', u) else format('User %s', u) end,
+       case when u <= :bench_users then format('Bench User %s', u)
+            when u <= 2 * :bench_users then format('Bench Writer %s', u - :bench_users)
+            else format('User %s', u) end,
        :'pwhash', false, true, now() - make_interval(mins => (u * 37) % 525600), 0
 from generate_series(1, :users) as u;
 
@@ -43,20 +47,19 @@ from generate_series(1, :users) as u;
 create temporary table volume_orders on commit drop as
 select o as id,
        case when o <= :bench_users * :per_user then (o - 1) / :per_user + 1
-            else :bench_users + 1 + (o - :bench_users * :per_user - 1) % (:users - :bench_users) end as owner,
+            else 2 * :bench_users + 1 + (o - :bench_users * :per_user - 1) % (:users - 2 * :bench_users) end as owner,
        (array['PENDING','PENDING','PENDING','PENDING','PENDING',
               'CONFIRMED','CONFIRMED','SHIPPED','DELIVERED','CANCELLED'])[o % 10 + 1] as status,
        now() - make_interval(secs => ((o::bigint * 7919) % 31536000)::double precision) as created,
        o % 5 + 1 as lines
 from generate_series(1, :orders) as o;
 
--- Transition and add-item orders: PENDING, one line each, dated two years back so they do
--- not move the first page that list-orders reads.
+-- Transition and add-item orders of the writers: PENDING, one line each.
 insert into volume_orders (id, owner, status, created, lines)
-select 10000000 + (u - 1) * :fresh + k, u, 'PENDING', now() - interval '2 years' - make_interval(secs => k), 1
+select 10000000 + (u - 1) * :fresh + k, :bench_users + u, 'PENDING', now() - interval '2 years' - make_interval(secs => k), 1
 from generate_series(1, :bench_users) as u, generate_series(1, :fresh) as k
 union all
-select 20000000 + (u - 1) * :additem + k, u, 'PENDING', now() - interval '2 years' - make_interval(secs => k), 1
+select 20000000 + (u - 1) * :additem + k, :bench_users + u, 'PENDING', now() - interval '2 years' - make_interval(secs => k), 1
 from generate_series(1, :bench_users) as u, generate_series(1, :additem) as k;
 
 create temporary table volume_items on commit drop as

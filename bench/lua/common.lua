@@ -1,7 +1,8 @@
 -- Shared by every bench/lua scenario script (found through LUA_PATH, set by run.sh).
 --
 -- Environment (set by run.sh):
---   BENCH_TOKENS   a Lua file returning { {user = <id>, token = "<access token>"}, ... }
+--   BENCH_TOKENS   a Lua file returning { {user = <id>, token = "<access token>",
+--                  writer_token = "<access token of the user's writer twin>"}, ... }
 --   BENCH_THREADS  wrk's -t; bench user i belongs to thread (i-1) % BENCH_THREADS
 --   BENCH_RESULT   where done() writes the JSON summary of the run
 --   BENCH_PER_USER, BENCH_HOT, BENCH_FRESH, BENCH_ADDITEM, BENCH_FRESH_START, BENCH_NONCE
@@ -9,6 +10,8 @@
 --
 -- Each wrk thread owns a disjoint set of bench users and sends their requests round-robin,
 -- so per-user counters (fresh orders, idempotency keys) never collide between threads.
+-- Reads go out as the bench user; writes (create, add item, transition) as its writer twin,
+-- which owns the orders they change, so the readers' order lists keep their size.
 -- Every non-2xx response is counted (wrk itself counts only status > 399) and the first
 -- few are kept, with their bodies, for the report.
 
@@ -52,7 +55,8 @@ function M.init()
   local count = env_number("BENCH_THREADS", 1)
   for i, entry in ipairs(all) do
     if (i - 1) % count == thread_index then
-      table.insert(M.users, { id = entry.user, auth = "Bearer " .. entry.token, next_fresh = M.fresh_start,
+      table.insert(M.users, { id = entry.user, auth = "Bearer " .. entry.token,
+        writer_auth = "Bearer " .. entry.writer_token, next_fresh = M.fresh_start,
         next_additem = 0, keys = 0 })
     end
   end
@@ -68,7 +72,8 @@ function M.next_user()
 end
 
 local json_headers = function(user)
-  return { ["Authorization"] = user.auth, ["Content-Type"] = "application/json", ["Accept"] = "application/json" }
+  return { ["Authorization"] = user.writer_auth, ["Content-Type"] = "application/json",
+    ["Accept"] = "application/json" }
 end
 
 function M.get_order(user, order_id)
