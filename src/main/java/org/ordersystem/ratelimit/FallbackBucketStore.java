@@ -1,6 +1,7 @@
 package org.ordersystem.ratelimit;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,17 +12,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Redis first; while Redis fails or is slow, per-instance buckets, so the limiter never
- * fails a request. Redis is tried again on every request, so it is used again as soon
- * as it answers.
+ * fails a request. After a failure Redis is skipped for a second (a hung Redis would
+ * otherwise cost every request its timeout), then tried again, so it is used again as
+ * soon as it answers.
  */
 class FallbackBucketStore implements BucketStore {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackBucketStore.class);
 
+    private static final long SKIP_AFTER_FAILURE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final BucketStore primary;
     private final BucketStore fallback;
     private final OutageLog outage = new OutageLog(log, "rate limiter");
     private final Counter fallbacks;
+    private volatile long retryAt = System.nanoTime();
 
     FallbackBucketStore(BucketStore primary, BucketStore fallback, MeterRegistry meters) {
         this.primary = primary;
@@ -32,12 +37,17 @@ class FallbackBucketStore implements BucketStore {
 
     @Override
     public Decision take(String subject, List<Rate> rates) {
+        if (outage.isDown() && System.nanoTime() - retryAt < 0) {
+            fallbacks.increment();
+            return fallback.take(subject, rates);
+        }
         try {
             Decision decision = primary.take(subject, rates);
             outage.succeeded();
             return decision;
         }
         catch (RuntimeException ex) {
+            retryAt = System.nanoTime() + SKIP_AFTER_FAILURE_NANOS;
             outage.failed(ex);
             fallbacks.increment();
             return fallback.take(subject, rates);

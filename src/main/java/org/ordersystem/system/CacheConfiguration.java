@@ -20,6 +20,8 @@ import org.springframework.cache.interceptor.CacheErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.cache.RedisCacheWriter;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext;
 
@@ -44,7 +46,8 @@ class CacheConfiguration implements CachingConfigurer {
     @Bean
     @ConditionalOnClass(RedisCacheConfiguration.class)
     @ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis")
-    RedisCacheManagerBuilderCustomizer redisCaches(@Value("${order.cache.orders-ttl:10m}") Duration ordersTtl,
+    RedisCacheManagerBuilderCustomizer redisCaches(RedisConnectionFactory connections,
+            @Value("${order.cache.orders-ttl:10m}") Duration ordersTtl,
             @Value("${order.cache.statistics-ttl:30s}") Duration statisticsTtl,
             @Value("${order.cache.user-status-ttl:1m}") Duration userStatusTtl) {
         GenericJacksonJsonRedisSerializer json = GenericJacksonJsonRedisSerializer.builder()
@@ -58,7 +61,10 @@ class CacheConfiguration implements CachingConfigurer {
                 .serializeValuesWith(RedisSerializationContext.SerializationPair.fromSerializer(json))
                 .disableCachingNullValues()
                 .entryTtl(ordersTtl);
-        return builder -> builder.cacheDefaults(defaults)
+        // Spring Data Redis 4 writes asynchronously by default; a put or evict that fails must
+        // reach ResilientCache (which then never serves that key stale), not vanish in the background
+        RedisCacheWriter writer = RedisCacheWriter.create(connections, configurer -> configurer.immediateWrites().collectStatistics());
+        return builder -> builder.cacheWriter(writer).cacheDefaults(defaults)
                 .withCacheConfiguration("orders", defaults.entryTtl(ordersTtl))
                 .withCacheConfiguration("order-statistics", defaults.entryTtl(statisticsTtl))
                 .withCacheConfiguration("user-status", defaults.entryTtl(userStatusTtl))

@@ -70,7 +70,8 @@ class OpenApiConfiguration {
 
     private static final Map<String, String> ALWAYS = Map.of(
             "500", "INTERNAL_ERROR (logged with the request id)",
-            "503", "SERVICE_UNAVAILABLE: the database is unreachable; retry after Retry-After seconds");
+            "503", "SERVICE_UNAVAILABLE: the database is unreachable or the instance is at its concurrency limit; "
+                    + "retry after Retry-After seconds");
 
     @Bean
     OpenApiCustomizer problemResponses(ObjectProvider<BuildProperties> build) {

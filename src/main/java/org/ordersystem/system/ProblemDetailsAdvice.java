@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import org.hibernate.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -153,6 +154,7 @@ class ProblemDetailsAdvice {
                 || causeOf(ex, DataAccessResourceFailureException.class) != null
                 || causeOf(ex, SQLTransientConnectionException.class) != null
                 || causeOf(ex, java.net.ConnectException.class) != null
+                || causeOf(ex, TransactionException.class) != null
                 || sqlStateClass(ex, "08");
     }
 

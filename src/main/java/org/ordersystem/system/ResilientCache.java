@@ -3,6 +3,9 @@ package org.ordersystem.system;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -27,6 +30,8 @@ public final class ResilientCache {
     private final Clock clock;
     private final OutageLog outage;
     private volatile Instant retryAt = Instant.MIN;
+    /** Keys whose last write after a commit failed: the store may hold an older value for them. */
+    private final Set<Object> unsure = ConcurrentHashMap.newKeySet();
 
     public ResilientCache(CacheManager manager, String name, Clock clock) {
         this.manager = manager;
@@ -37,6 +42,18 @@ public final class ResilientCache {
 
     /** The cached value, or null on a miss or a failing store. */
     public <T> T get(Object key, Class<T> type) {
+        if (unsure.contains(key)) {
+            // never serve what a failed write may have left behind; remove it first
+            read(() -> {
+                Cache cache = manager.getCache(name);
+                if (cache != null) {
+                    cache.evict(key);
+                }
+                unsure.remove(key);
+                return null;
+            });
+            return null;
+        }
         return read(() -> {
             Cache cache = manager.getCache(name);
             return cache == null ? null : cache.get(key, type);
@@ -44,7 +61,7 @@ public final class ResilientCache {
     }
 
     public void put(Object key, Object value) {
-        write(() -> {
+        write(key, () -> {
             Cache cache = manager.getCache(name);
             if (cache != null) {
                 cache.put(key, value);
@@ -54,6 +71,9 @@ public final class ResilientCache {
 
     /** Stores the value unless one is there already (a fresher one written after a commit). */
     public void putIfAbsent(Object key, Object value) {
+        if (unsure.contains(key)) {
+            return;
+        }
         read(() -> {
             Cache cache = manager.getCache(name);
             if (cache != null) {
@@ -64,7 +84,7 @@ public final class ResilientCache {
     }
 
     public void evict(Object key) {
-        write(() -> {
+        write(key, () -> {
             Cache cache = manager.getCache(name);
             if (cache != null) {
                 cache.evict(key);
@@ -80,6 +100,7 @@ public final class ResilientCache {
         try {
             T result = action.get();
             outage.succeeded();
+            settleUnsureKeys();
             return result;
         }
         catch (RuntimeException ex) {
@@ -89,12 +110,33 @@ public final class ResilientCache {
     }
 
     /** A write is always attempted; only a read that answers ends an outage. */
-    private void write(Runnable action) {
+    private void write(Object key, Runnable action) {
+        if (outage.isDown() && clock.instant().isBefore(retryAt)) {
+            // the store is failing: do not wait for it; the key is evicted before it is served again
+            unsure.add(key);
+            return;
+        }
         try {
             action.run();
+            unsure.remove(key);
         }
         catch (RuntimeException ex) {
+            unsure.add(key);
             failed(ex);
+        }
+    }
+
+    /** Once the store answers again, removes what failed or skipped writes may have left behind. */
+    private void settleUnsureKeys() {
+        if (unsure.isEmpty()) {
+            return;
+        }
+        Cache cache = manager.getCache(name);
+        for (Object key : List.copyOf(unsure)) {
+            if (cache != null) {
+                cache.evict(key);
+            }
+            unsure.remove(key);
         }
     }
 
