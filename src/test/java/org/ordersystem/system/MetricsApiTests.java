@@ -61,7 +61,7 @@ class MetricsApiTests {
         assertThat(find(samples, "jvm_memory_used_bytes", "area", "heap")).isNotEmpty();
         assertThat(samples).extracting(Sample::name).contains("ratelimit_rejected_total", "ratelimit_fallback_total",
                 "auth_login_failures_total", "auth_lockouts_total", "process_cpu_usage",
-                "disk_free_bytes", "disk_total_bytes");
+                "disk_free_bytes", "disk_total_bytes", "http_admission_rejected_total");
     }
 
     @Test
