@@ -145,6 +145,11 @@ class ProblemDetailsAdvice {
             return problem(ErrorCode.SERVICE_UNAVAILABLE, "The database is unreachable; try again shortly.", request,
                     Map.of(), headers);
         }
+        if (textTheDatabaseCannotStore(ex)) {
+            // the whole transaction rolled back: nothing changed
+            return validation(List.of(new Problem.FieldError("request",
+                    "text must not contain the NUL character (\\u0000)")), request);
+        }
         log.error("Unexpected failure for {} {}", request.getMethod(), request.getRequestURI(), ex);
         return problem(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred; it has been logged.", request);
     }
@@ -156,6 +161,11 @@ class ProblemDetailsAdvice {
                 || causeOf(ex, java.net.ConnectException.class) != null
                 || causeOf(ex, TransactionException.class) != null
                 || sqlStateClass(ex, "08");
+    }
+
+    /** PostgreSQL text cannot hold U+0000, in any field or query parameter (22021, 22P05). */
+    private static boolean textTheDatabaseCannotStore(Throwable ex) {
+        return sqlStateClass(ex, "22021") || sqlStateClass(ex, "22P05");
     }
 
     private static boolean sqlStateClass(Throwable ex, String prefix) {

@@ -71,6 +71,8 @@ class OrderInputApiTests {
             trailing garbage          | 400 | MALFORMED_REQUEST | {} {}
             json array body           | 400 | MALFORMED_REQUEST | []
             json null body            | 400 | MALFORMED_REQUEST | null
+            NUL in an item name       | 400 | VALIDATION_FAILED | {"items":[{"name":"a\\u0000b","quantity":1,"unit_price":1}]}
+            NUL in the notes          | 400 | VALIDATION_FAILED | {"notes":"a\\u0000b"}
             """)
     void badOrderBodiesAreRefusedAndCreateNothing(String description, int status, String code, String body) {
         long before = orderCount();
