@@ -14,7 +14,8 @@ final class Etags {
 
     /**
      * The version an If-Match demands, or null for none or {@code *}. A value that names
-     * no version can never match, so it yields -1 (answered 412).
+     * no version can never match, so it yields -1 (answered 412); so does a weak tag, because
+     * If-Match compares strongly (RFC 9110, 13.1.1).
      */
     static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
@@ -22,7 +23,7 @@ final class Etags {
         }
         String tag = ifMatch.strip();
         if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+            return -1L;
         }
         if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
             tag = tag.substring(1, tag.length() - 1);
