@@ -124,6 +124,9 @@ final class EnvironmentSettings {
         // a statement on a network that stopped answering fails (503) within the design's 5 s;
         // migrations are exempt (MigrationWithoutSocketTimeout)
         properties.put("spring.datasource.hikari.data-source-properties.socketTimeout", "4");
+        // the driver would otherwise put statement parameters (password hashes, e-mails) into
+        // exception messages, and from there into logs
+        properties.put("spring.datasource.hikari.data-source-properties.logServerErrorDetail", "false");
         properties.put("spring.datasource.hikari.minimum-idle", pool);
         properties.put("spring.datasource.hikari.maximum-pool-size", pool + overflow);
     }
