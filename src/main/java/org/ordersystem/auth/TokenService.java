@@ -102,7 +102,7 @@ class TokenService {
             requirePresent(claims.get(SESSION), SESSION);
             requirePresent(claims.get(TYPE), TYPE);
             if (!type.equals(claims.get(TYPE))) {
-                throw new InvalidToken("This is not an '" + type + "' token.");
+                throw new InvalidToken("This is not " + (type.equals("access") ? "an access" : "a refresh") + " token.");
             }
             return reading.apply(claims);
         }
