@@ -73,6 +73,7 @@ class OrderInputApiTests {
             json null body            | 400 | MALFORMED_REQUEST | null
             NUL in an item name       | 400 | VALIDATION_FAILED | {"items":[{"name":"a\\u0000b","quantity":1,"unit_price":1}]}
             NUL in the notes          | 400 | VALIDATION_FAILED | {"notes":"a\\u0000b"}
+            field given twice         | 400 | MALFORMED_REQUEST | {"notes":"a","notes":"b"}
             """)
     void badOrderBodiesAreRefusedAndCreateNothing(String description, int status, String code, String body) {
         long before = orderCount();
