@@ -42,6 +42,16 @@ class RequestHandlingApiTests {
     }
 
     @Test
+    void requestRefusedByTheServletContainerIsAProblemToo() {
+        Api.Response response = api.get("/api/orders").header("X-Padding", "x".repeat(20_000)).send();
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.field("error_code")).isEqualTo("MALFORMED_REQUEST");
+        assertThat(response.text()).doesNotContain("Tomcat").doesNotContain("<html");
+    }
+
+    @Test
     void unknownRouteIsAProblem404() {
         Api.Response response = api.get("/no/such/route").send();
 
