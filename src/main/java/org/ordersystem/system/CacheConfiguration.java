@@ -19,6 +19,7 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.interceptor.CacheErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -63,7 +64,9 @@ class CacheConfiguration implements CachingConfigurer {
                 .entryTtl(ordersTtl);
         // Spring Data Redis 4 writes asynchronously by default; a put or evict that fails must
         // reach ResilientCache (which then never serves that key stale), not vanish in the background
-        RedisCacheWriter writer = RedisCacheWriter.create(connections, configurer -> configurer.immediateWrites().collectStatistics());
+        // Clearing a cache (after a long outage, see ResilientCache) walks its keys with SCAN, never KEYS.
+        RedisCacheWriter writer = RedisCacheWriter.create(connections,
+                configurer -> configurer.immediateWrites().collectStatistics().batchStrategy(BatchStrategies.scan(1000)));
         return builder -> builder.cacheWriter(writer).cacheDefaults(defaults)
                 .withCacheConfiguration("orders", defaults.entryTtl(ordersTtl))
                 .withCacheConfiguration("order-statistics", defaults.entryTtl(statisticsTtl))

@@ -18,11 +18,15 @@ import org.springframework.cache.CacheManager;
  * A named cache that never fails its caller. A failing store (Redis down or slower than
  * its timeout) counts as a miss; after a failure, reads skip the store for a few seconds,
  * so requests do not each wait for the timeout, and the outage is logged once. Writes
- * (after a commit) are always attempted: a lost eviction would leave a stale entry.
+ * (after a commit) are attempted unless the store is known to be failing; a key whose write
+ * failed or was skipped is "unsure": it is never served or refilled until it has been evicted
+ * once the store answers again, so a lost write cannot leave a stale entry behind.
  */
 public final class ResilientCache {
 
     private static final Duration SKIP_AFTER_FAILURE = Duration.ofSeconds(5);
+    private static final int MAX_UNSURE_KEYS = 1_000;
+    private static final int EVICTIONS_PER_READ = 50;
     private static final Logger log = LoggerFactory.getLogger(ResilientCache.class);
 
     private final CacheManager manager;
@@ -32,6 +36,8 @@ public final class ResilientCache {
     private volatile Instant retryAt = Instant.MIN;
     /** Keys whose last write after a commit failed: the store may hold an older value for them. */
     private final Set<Object> unsure = ConcurrentHashMap.newKeySet();
+    /** More unsure keys than are worth tracking (a long outage): the whole cache is suspect. */
+    private volatile boolean overflowed;
 
     public ResilientCache(CacheManager manager, String name, Clock clock) {
         this.manager = manager;
@@ -42,7 +48,7 @@ public final class ResilientCache {
 
     /** The cached value, or null on a miss or a failing store. */
     public <T> T get(Object key, Class<T> type) {
-        if (unsure.contains(key)) {
+        if (mayBeStale(key)) {
             // never serve what a failed write may have left behind; remove it first
             read(() -> {
                 Cache cache = manager.getCache(name);
@@ -71,7 +77,7 @@ public final class ResilientCache {
 
     /** Stores the value unless one is there already (a fresher one written after a commit). */
     public void putIfAbsent(Object key, Object value) {
-        if (unsure.contains(key)) {
+        if (mayBeStale(key)) {
             return;
         }
         read(() -> {
@@ -113,7 +119,7 @@ public final class ResilientCache {
     private void write(Object key, Runnable action) {
         if (outage.isDown() && clock.instant().isBefore(retryAt)) {
             // the store is failing: do not wait for it; the key is evicted before it is served again
-            unsure.add(key);
+            markUnsure(key);
             return;
         }
         try {
@@ -121,21 +127,54 @@ public final class ResilientCache {
             unsure.remove(key);
         }
         catch (RuntimeException ex) {
-            unsure.add(key);
+            markUnsure(key);
             failed(ex);
         }
     }
 
-    /** Once the store answers again, removes what failed or skipped writes may have left behind. */
+    private boolean mayBeStale(Object key) {
+        return overflowed || unsure.contains(key);
+    }
+
+    private void markUnsure(Object key) {
+        if (overflowed) {
+            return;
+        }
+        if (unsure.size() >= MAX_UNSURE_KEYS) {
+            overflowed = true;
+            unsure.clear();
+            return;
+        }
+        unsure.add(key);
+    }
+
+    /**
+     * Once the store answers again, removes what failed or skipped writes may have left behind:
+     * a few keys per read, so no single request pays for a long outage, or the whole cache
+     * after an overflow. Keys still unsure are never served meanwhile.
+     */
     private void settleUnsureKeys() {
+        Cache cache = manager.getCache(name);
+        if (cache == null) {
+            return;
+        }
+        if (overflowed) {
+            overflowed = false; // before clearing, so that a write failing meanwhile is tracked again
+            try {
+                cache.clear();
+            }
+            catch (RuntimeException ex) {
+                overflowed = true;
+                throw ex;
+            }
+            return;
+        }
         if (unsure.isEmpty()) {
             return;
         }
-        Cache cache = manager.getCache(name);
-        for (Object key : List.copyOf(unsure)) {
-            if (cache != null) {
-                cache.evict(key);
-            }
+        List<Object> keys = List.copyOf(unsure);
+        for (Object key : keys.subList(0, Math.min(keys.size(), EVICTIONS_PER_READ))) {
+            cache.evict(key);
             unsure.remove(key);
         }
     }
