@@ -115,7 +115,7 @@ public final class ResilientCache {
         }
     }
 
-    /** A write is always attempted; only a read that answers ends an outage. */
+    /** A write is attempted unless the store is known to be failing; only a read that answers ends an outage. */
     private void write(Object key, Runnable action) {
         if (outage.isDown() && clock.instant().isBefore(retryAt)) {
             // the store is failing: do not wait for it; the key is evicted before it is served again
