@@ -99,6 +99,46 @@ class TokenServiceTests {
     }
 
     @Test
+    void aTokenVerifiedBeforeStillExpiresOnTime() {
+        Instant[] now = {NOW};
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        TokenService service = service("HS256", moving);
+        String token = service.issueAccess(ALICE, UUID.randomUUID()).value();
+
+        assertThat(service.verifyAccess(token).userId()).isEqualTo(42);
+        now[0] = NOW.plus(Duration.ofMinutes(30));
+        assertThat(service.verifyAccess(token).userId()).isEqualTo(42);
+        now[0] = NOW.plus(Duration.ofMinutes(30)).plusSeconds(1);
+        assertThat(code(() -> service.verifyAccess(token))).isEqualTo(ErrorCode.TOKEN_EXPIRED);
+        assertThat(code(() -> service.verifyAccess(token))).isEqualTo(ErrorCode.TOKEN_EXPIRED);
+    }
+
+    @Test
+    void aTamperedCopyOfAVerifiedTokenIsStillRefused() {
+        String token = tokens.issueAccess(ALICE, UUID.randomUUID()).value();
+        tokens.verifyAccess(token);
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+
+        assertThat(code(() -> tokens.verifyAccess(tampered))).isEqualTo(ErrorCode.TOKEN_INVALID);
+        assertThat(code(() -> tokens.verifyRefresh(token))).isEqualTo(ErrorCode.TOKEN_INVALID);
+    }
+
+    @Test
     void refusesKeyHintsInTheHeader() {
         Map<String, Object> traversal = HostileTokens.header("HS256");
         traversal.put("kid", "../../../../../../dev/null");
