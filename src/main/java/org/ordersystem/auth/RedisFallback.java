@@ -2,7 +2,6 @@ package org.ordersystem.auth;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -29,9 +28,7 @@ class RedisFallback {
     private static final Logger log = LoggerFactory.getLogger(RedisFallback.class);
 
     private final StringRedisTemplate redis;
-    private final Clock clock;
-    private final OutageLog outage = new OutageLog(log, "login limits and revoked tokens");
-    private volatile Instant retryAt = Instant.MIN;
+    private final OutageLog outage;
 
     @Autowired
     RedisFallback(ObjectProvider<StringRedisTemplate> redis, Clock clock) {
@@ -41,11 +38,11 @@ class RedisFallback {
     /** {@code redis} is null when REDIS_URL is not set. */
     RedisFallback(StringRedisTemplate redis, Clock clock) {
         this.redis = redis;
-        this.clock = clock;
+        this.outage = new OutageLog(log, "login limits and revoked tokens", clock, PAUSE_AFTER_FAILURE);
     }
 
     <T> T call(Function<StringRedisTemplate, T> action, Supplier<T> fallback) {
-        if (redis == null || (outage.isDown() && clock.instant().isBefore(retryAt))) {
+        if (redis == null || outage.skipping()) {
             return fallback.get();
         }
         try {
@@ -54,7 +51,6 @@ class RedisFallback {
             return result;
         }
         catch (DataAccessException ex) {
-            retryAt = clock.instant().plus(PAUSE_AFTER_FAILURE);
             outage.failed(ex);
             return fallback.get();
         }

@@ -1,7 +1,8 @@
 package org.ordersystem.ratelimit;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Clock;
+import java.time.Duration;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,13 +21,12 @@ class FallbackBucketStore implements BucketStore {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackBucketStore.class);
 
-    private static final long SKIP_AFTER_FAILURE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Duration SKIP_AFTER_FAILURE = Duration.ofSeconds(1);
 
     private final BucketStore primary;
     private final BucketStore fallback;
-    private final OutageLog outage = new OutageLog(log, "rate limiter");
+    private final OutageLog outage = new OutageLog(log, "rate limiter", Clock.systemUTC(), SKIP_AFTER_FAILURE);
     private final Counter fallbacks;
-    private volatile long retryAt = System.nanoTime();
 
     FallbackBucketStore(BucketStore primary, BucketStore fallback, MeterRegistry meters) {
         this.primary = primary;
@@ -37,7 +37,7 @@ class FallbackBucketStore implements BucketStore {
 
     @Override
     public Decision take(String subject, List<Rate> rates) {
-        if (outage.isDown() && System.nanoTime() - retryAt < 0) {
+        if (outage.skipping()) {
             fallbacks.increment();
             return fallback.take(subject, rates);
         }
@@ -47,7 +47,6 @@ class FallbackBucketStore implements BucketStore {
             return decision;
         }
         catch (RuntimeException ex) {
-            retryAt = System.nanoTime() + SKIP_AFTER_FAILURE_NANOS;
             outage.failed(ex);
             fallbacks.increment();
             return fallback.take(subject, rates);

@@ -1,5 +1,6 @@
 package org.ordersystem.system;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -94,7 +95,8 @@ class CacheConfiguration implements CachingConfigurer {
     static final class FallThroughCacheErrorHandler implements CacheErrorHandler {
 
         private static final Logger log = LoggerFactory.getLogger(FallThroughCacheErrorHandler.class);
-        private final OutageLog outage = new OutageLog(log, "cache");
+        // @Cacheable calls (statistics) cannot skip the store: the window is only for ResilientCache
+        private final OutageLog outage = new OutageLog(log, "cache", Clock.systemUTC(), Duration.ZERO);
 
         @Override
         public void handleCacheGetError(RuntimeException exception, Cache cache, Object key) {

@@ -2,7 +2,6 @@ package org.ordersystem.system;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,9 +30,7 @@ public final class ResilientCache {
 
     private final CacheManager manager;
     private final String name;
-    private final Clock clock;
     private final OutageLog outage;
-    private volatile Instant retryAt = Instant.MIN;
     /** Keys whose last write after a commit failed: the store may hold an older value for them. */
     private final Set<Object> unsure = ConcurrentHashMap.newKeySet();
     /** More unsure keys than are worth tracking (a long outage): the whole cache is suspect. */
@@ -42,8 +39,7 @@ public final class ResilientCache {
     public ResilientCache(CacheManager manager, String name, Clock clock) {
         this.manager = manager;
         this.name = name;
-        this.clock = clock;
-        this.outage = new OutageLog(log, "cache '" + name + "'");
+        this.outage = new OutageLog(log, "cache '" + name + "'", clock, SKIP_AFTER_FAILURE);
     }
 
     /** The cached value, or null on a miss or a failing store. */
@@ -100,7 +96,7 @@ public final class ResilientCache {
 
     /** A read, or a fill after a read: skipped while the store is known to be failing. */
     private <T> T read(Supplier<T> action) {
-        if (outage.isDown() && clock.instant().isBefore(retryAt)) {
+        if (outage.skipping()) {
             return null;
         }
         try {
@@ -110,14 +106,14 @@ public final class ResilientCache {
             return result;
         }
         catch (RuntimeException ex) {
-            failed(ex);
+            outage.failed(ex);
             return null;
         }
     }
 
     /** A write is attempted unless the store is known to be failing; only a read that answers ends an outage. */
     private void write(Object key, Runnable action) {
-        if (outage.isDown() && clock.instant().isBefore(retryAt)) {
+        if (outage.skipping()) {
             // the store is failing: do not wait for it; the key is evicted before it is served again
             markUnsure(key);
             return;
@@ -128,7 +124,7 @@ public final class ResilientCache {
         }
         catch (RuntimeException ex) {
             markUnsure(key);
-            failed(ex);
+            outage.failed(ex);
         }
     }
 
@@ -179,8 +175,4 @@ public final class ResilientCache {
         }
     }
 
-    private void failed(RuntimeException ex) {
-        retryAt = clock.instant().plus(SKIP_AFTER_FAILURE);
-        outage.failed(ex);
-    }
 }
