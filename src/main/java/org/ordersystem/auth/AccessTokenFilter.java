@@ -28,25 +28,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates a request by its {@code Authorization: Bearer} access token (never one in
  * the query string). The principal is the caller as they are now, from the cached user
- * status, so that promotion and deactivation hold for tokens issued before. Under /api a
- * token that does not pass is answered 401/403 at once; elsewhere (health, metrics with
- * its own bearer token) it is ignored and the request goes on anonymously.
+ * status, so that promotion, deactivation and ended sessions hold for tokens issued before.
+ * A token that does not pass leaves the request anonymous, with the reason kept in the
+ * request attribute {@link #REFUSAL}: the rate limiter then counts it against the client's
+ * address, and under /api the authentication entry point answers with that reason. Elsewhere
+ * (health, metrics with its own bearer token) the request just goes on anonymously.
  */
 class AccessTokenFilter extends OncePerRequestFilter {
 
+    static final String REFUSAL = AccessTokenFilter.class.getName() + ".REFUSAL";
     private static final String BEARER = "Bearer ";
 
     private final TokenService tokens;
-    private final RevokedAccessTokens revoked;
     private final UserService users;
     private final ProblemWriter problems;
     private final RequestMatcher strict;
     private final RequestMatcher skipped;
 
-    AccessTokenFilter(TokenService tokens, RevokedAccessTokens revoked, UserService users, ProblemWriter problems,
-            RequestMatcher strict, RequestMatcher skipped) {
+    AccessTokenFilter(TokenService tokens, UserService users, ProblemWriter problems, RequestMatcher strict,
+            RequestMatcher skipped) {
         this.tokens = tokens;
-        this.revoked = revoked;
         this.users = users;
         this.problems = problems;
         this.strict = strict;
@@ -70,10 +71,7 @@ class AccessTokenFilter extends OncePerRequestFilter {
             authenticate(header.substring(BEARER.length()).strip());
         }
         catch (ApiException ex) {
-            if (strict.matches(request)) {
-                refuse(request, response, ex);
-                return;
-            }
+            request.setAttribute(REFUSAL, ex);
         }
         catch (DataAccessException | TransactionException ex) {
             if (strict.matches(request)) {
@@ -89,13 +87,13 @@ class AccessTokenFilter extends OncePerRequestFilter {
 
     private void authenticate(String token) {
         AccessToken accessToken = tokens.verifyAccess(token);
-        if (revoked.isRevoked(accessToken.id())) {
-            throw new InvalidToken("The token has been revoked.");
-        }
         UserStatus user = users.status(accessToken.userId())
                 .orElseThrow(() -> new InvalidToken("The token's user no longer exists."));
         if (!user.active()) {
             throw new AccountDeactivated();
+        }
+        if (user.hasEnded(accessToken.session())) {
+            throw new InvalidToken("The token has been revoked: its session has ended.");
         }
         List<SimpleGrantedAuthority> authorities = user.admin()
                 ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
@@ -106,13 +104,5 @@ class AccessTokenFilter extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.getContextHolderStrategy().setContext(context);
-    }
-
-    private void refuse(HttpServletRequest request, HttpServletResponse response, ApiException ex) throws IOException {
-        HttpHeaders headers = new HttpHeaders();
-        if (ex.code().status().value() == 401) {
-            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-        }
-        problems.write(request, response, ex.code(), ex.getMessage(), Map.of(), headers);
     }
 }

@@ -13,11 +13,16 @@ import org.ordersystem.user.EmailAddress;
 import org.ordersystem.user.UserAccount;
 import org.ordersystem.user.UserService;
 import org.ordersystem.user.UserStatus;
+import org.ordersystem.user.WrongCurrentPassword;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Login, refresh-token rotation with reuse detection, and logout. */
+/**
+ * Login, refresh-token rotation with reuse detection, logout and password change. A session
+ * is one login's refresh family; ending it revokes the family and drops the user's cached
+ * status, whose list of ended sessions every request's access token is checked against.
+ */
 @Service
 public class AuthService {
 
@@ -26,17 +31,15 @@ public class AuthService {
     private final UserService users;
     private final TokenService tokens;
     private final RefreshTokenStore refreshTokens;
-    private final RevokedAccessTokens revokedAccessTokens;
     private final LoginGuard guard;
     private final Counter loginFailures;
     private final Counter lockouts;
 
-    AuthService(UserService users, TokenService tokens, RefreshTokenStore refreshTokens,
-            RevokedAccessTokens revokedAccessTokens, LoginGuard guard, MeterRegistry meters) {
+    AuthService(UserService users, TokenService tokens, RefreshTokenStore refreshTokens, LoginGuard guard,
+            MeterRegistry meters) {
         this.users = users;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
-        this.revokedAccessTokens = revokedAccessTokens;
         this.guard = guard;
         this.loginFailures = Counter.builder("auth.login.failures").description("Logins refused for wrong credentials")
                 .register(meters);
@@ -87,6 +90,7 @@ public class AuthService {
             switch (why) {
                 case USED -> {
                     refreshTokens.revokeFamily(claims.userId(), claims.family());
+                    users.sessionsEnded(claims.userId());
                     log.warn("Refresh token reuse for user {}: session revoked", claims.userId());
                     throw new ReusedRefreshToken();
                 }
@@ -98,13 +102,14 @@ public class AuthService {
     }
 
     /**
-     * Ends the session of the presented access token: the token itself is refused from now
-     * on, and its refresh family (and that of {@code refreshToken}, when it is the caller's) revoked.
+     * Ends the session of the presented access token: every access token issued in it is
+     * refused from now on, and its refresh family (and that of {@code refreshToken}, when it
+     * is the caller's) revoked.
      */
     @Transactional
     public void logout(AccessToken accessToken, String refreshToken) {
-        revokedAccessTokens.revoke(accessToken.id(), accessToken.expiresAt());
         refreshTokens.revokeFamily(accessToken.userId(), accessToken.session());
+        users.sessionsEnded(accessToken.userId());
         if (refreshToken != null) {
             try {
                 RefreshClaims claims = tokens.verifyRefresh(refreshToken);
@@ -114,6 +119,39 @@ public class AuthService {
                 // an unusable refresh token needs no revoking, and logging out should not fail over it
             }
         }
+    }
+
+    /**
+     * Changes the caller's password and ends every other session of theirs. A wrong current
+     * password is a failed login for the brute-force guard, so it cannot be guessed here instead.
+     */
+    @Transactional
+    public void changePassword(AccessToken caller, String currentPassword, String newPassword, String clientAddress) {
+        String email = users.status(caller.userId())
+                .orElseThrow(() -> new InvalidToken("The token's user no longer exists.")).email();
+        try {
+            guard.begin(email, clientAddress);
+        }
+        catch (TooManyAttempts ex) {
+            lockouts.increment();
+            throw ex;
+        }
+        try {
+            users.changePassword(caller.userId(), currentPassword, newPassword);
+        }
+        catch (WrongCurrentPassword ex) {
+            loginFailures.increment();
+            log.info("Password change refused: wrong current password (client {})", clientAddress);
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            // the current password was right (a weak new one is checked after it): no guess to count
+            guard.succeeded(email, clientAddress);
+            throw ex;
+        }
+        guard.succeeded(email, clientAddress);
+        refreshTokens.revokeAllBut(caller.userId(), caller.session());
+        users.sessionsEnded(caller.userId());
     }
 
     private Tokens issue(UserStatus user, UUID family) {

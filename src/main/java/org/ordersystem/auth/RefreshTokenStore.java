@@ -1,11 +1,15 @@
 package org.ordersystem.auth;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-import org.ordersystem.user.PasswordChanged;
+import org.ordersystem.user.EndedSessions;
+import org.ordersystem.user.UserDeactivated;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,18 +18,25 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Refresh tokens in {@code tokens_atualizacao}, by their SHA-256 only: a copy of the table
- * gives no usable token. A family is one login's chain of rotations.
+ * gives no usable token. A family is one login's chain of rotations, and its id is the
+ * session ({@code sid}) of every access token issued with it: revoking the family ends the
+ * session for access tokens too, once the user's cached status has been dropped.
  */
 @Repository
-class RefreshTokenStore {
+class RefreshTokenStore implements EndedSessions {
 
     /** What became of a stored token that can no longer be spent. */
     enum Spent { USED, REVOKED, EXPIRED }
 
-    private final JdbcClient jdbc;
+    /** Clocks of the replicas and of PostgreSQL may differ a little; an ended session is listed this much longer. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
-    RefreshTokenStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final long endedSessionWindowSeconds;
+
+    RefreshTokenStore(JdbcClient jdbc, TokenProperties properties) {
         this.jdbc = jdbc;
+        this.endedSessionWindowSeconds = properties.accessTokenTtl().plus(CLOCK_SKEW).toSeconds();
     }
 
     void save(IssuedToken token, long userId, UUID family) {
@@ -66,15 +77,34 @@ class RefreshTokenStore {
                 .param("user", userId).update();
     }
 
+    void revokeAllBut(long userId, UUID keptFamily) {
+        jdbc.sql("update tokens_atualizacao set revogado_em = now() "
+                + "where usuario = :user and familia <> :kept and revogado_em is null")
+                .param("user", userId).param("kept", keptFamily).update();
+    }
+
+    /**
+     * Revoked sessions that issued a token within an access token's lifetime: only those can
+     * have unexpired access tokens (a family's newest row was issued with its newest access token).
+     */
+    @Override
+    public Set<UUID> of(long userId) {
+        return new HashSet<>(jdbc.sql("""
+                select distinct familia from tokens_atualizacao
+                where usuario = :user and revogado_em is not null
+                  and data_criacao > now() - :seconds * interval '1 second'""")
+                .param("user", userId).param("seconds", endedSessionWindowSeconds).query(UUID.class).list());
+    }
+
     /** Expired tokens are refused by their signature alone; their rows only take up room. */
     @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
     void purgeExpired() {
         jdbc.sql("delete from tokens_atualizacao where expira_em < now()").update();
     }
 
-    /** Runs in the password change's own transaction: the new password and the ended sessions commit together. */
+    /** Runs in the deactivation's own transaction: the deactivation and the ended sessions commit together. */
     @EventListener
-    void on(PasswordChanged event) {
+    void on(UserDeactivated event) {
         revokeAll(event.userId());
     }
 }

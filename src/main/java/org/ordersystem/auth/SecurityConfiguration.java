@@ -1,25 +1,27 @@
 package org.ordersystem.auth;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.ordersystem.system.ApiException;
 import org.ordersystem.system.ErrorCode;
 import org.ordersystem.system.ProblemWriter;
+import org.ordersystem.system.RequestPaths;
 import org.ordersystem.user.UserService;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -27,54 +29,61 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Stateless bearer-token security: no session, no cookies, no CSRF (nothing is
  * authenticated by the browser), the contract's public paths open, the admin paths for
  * administrators, the rest of {@code /api} authenticated, and 401/403 answered as problem+json.
+ * Every rule names paths only, never methods, so HEAD, OPTIONS and any other verb meet the
+ * same rule as GET. Security headers are written for every response by the system module.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String[] PUBLIC_API = { "/api/auth/register", "/api/auth/login", "/api/auth/token",
             "/api/auth/refresh" };
-    private static final String USER_ID = "/api/users/{id:\\d+}";
+    static final String[] OWN_ACCOUNT = { "/api/users/me", "/api/users/me/**" };
+    static final String[] ADMIN_ONLY = { "/api/users", "/api/users/**" };
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, TokenService tokens,
-            RevokedAccessTokens revoked, UserService users) throws Exception {
-        AccessTokenFilter accessTokens = new AccessTokenFilter(tokens, revoked, users, problems,
-                PathPatternRequestMatcher.withDefaults().matcher("/api/**"), publicApi());
+            UserService users) throws Exception {
+        AccessTokenFilter accessTokens = new AccessTokenFilter(tokens, users, problems, RequestPaths.API, publicApi());
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // nosniff and Cache-Control: no-store stay on by default; HSTS is written on TLS requests only
-                .headers(headers -> headers
-                        .frameOptions(frame -> frame.deny())
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .addFilterBefore(accessTokens, UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(PUBLIC_API).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/users", "/api/users/statistics").hasRole("ADMIN")
-                        .requestMatchers(USER_ID, USER_ID + "/**").hasRole("ADMIN")
+                        .requestMatchers(OWN_ACCOUNT).authenticated()
+                        .requestMatchers(ADMIN_ONLY).hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, ex) -> {
-                            HttpHeaders headers = new HttpHeaders();
-                            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                            problems.write(request, response, ErrorCode.UNAUTHENTICATED,
-                                    "A bearer access token is required.", Map.of(), headers);
-                        })
+                        .authenticationEntryPoint((request, response, ex) -> unauthenticated(problems, request, response))
                         .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
                                 ErrorCode.INSUFFICIENT_PERMISSIONS, "This action needs an administrator.")))
                 .build();
     }
 
+    /** Why the caller is anonymous: the access token's refusal when one was presented, else no token at all. */
+    private static void unauthenticated(ProblemWriter problems, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        HttpHeaders headers = new HttpHeaders();
+        if (request.getAttribute(AccessTokenFilter.REFUSAL) instanceof ApiException refusal) {
+            if (refusal.code().status().value() == 401) {
+                headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            }
+            problems.write(request, response, refusal.code(), refusal.getMessage(), Map.of(), headers);
+            return;
+        }
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        problems.write(request, response, ErrorCode.UNAUTHENTICATED, "A bearer access token is required.", Map.of(),
+                headers);
+    }
+
     private static RequestMatcher publicApi() {
-        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        return new OrRequestMatcher(Arrays.stream(PUBLIC_API).map(paths::matcher)
-                .map(RequestMatcher.class::cast).toList());
+        return new OrRequestMatcher(Arrays.stream(PUBLIC_API).map(RequestPaths::matcher).toList());
     }
 }

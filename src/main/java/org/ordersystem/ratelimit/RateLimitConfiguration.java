@@ -9,20 +9,21 @@ import org.ordersystem.system.ClientAddress;
 import org.ordersystem.system.ProblemWriter;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * RATELIMIT_DEFAULT applied to /api/**, in Redis when RATELIMIT_STORAGE_URL (default
- * REDIS_URL) is set, in process otherwise. The filter sits right after Spring Security.
+ * REDIS_URL) is set, in process otherwise. The filter runs inside Spring Security's chain,
+ * after the access token has been read and before authorization decides: a request refused
+ * 401 or 403 is counted too (against the client's address when no valid token identified
+ * the caller), and a caller over the limit gets 429 on every path.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
-
-    /** Spring Security's filter chain is registered at -100. */
-    private static final int AFTER_SECURITY = -90;
 
     /** Redis is connected on first use, so start-up never waits for it and a Redis that is down at start is fine. */
     @Bean(destroyMethod = "")
@@ -35,16 +36,12 @@ class RateLimitConfiguration {
         return new FallbackBucketStore(new LazyRedisStore(storageUrl, password, timeout), new LocalBucketStore(), meters);
     }
 
+    /** Spring Security applies every {@code Customizer<HttpSecurity>} bean to the chains it builds. */
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(BucketStore store,
-            @Value("${order.ratelimit.limits:100/hour}") String limits, ClientAddress clientAddress,
-            ProblemWriter problems, MeterRegistry meters) {
-        List<Rate> rates = Rate.parseAll(limits);
-        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-                new RateLimitFilter(store, rates, clientAddress, problems, meters));
-        registration.setOrder(AFTER_SECURITY);
-        registration.addUrlPatterns("/api/*");
-        return registration;
+    Customizer<HttpSecurity> rateLimiting(BucketStore store, @Value("${order.ratelimit.limits:100/hour}") String limits,
+            ClientAddress clientAddress, ProblemWriter problems, MeterRegistry meters) {
+        RateLimitFilter filter = new RateLimitFilter(store, Rate.parseAll(limits), clientAddress, problems, meters);
+        return http -> http.addFilterBefore(filter, AuthorizationFilter.class);
     }
 
     /** A Redis store that connects on first use; after a failed connect it waits 5 s before trying again. */

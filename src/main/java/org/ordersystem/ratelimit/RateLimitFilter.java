@@ -14,6 +14,7 @@ import org.ordersystem.shared.Rate;
 import org.ordersystem.system.ClientAddress;
 import org.ordersystem.system.ErrorCode;
 import org.ordersystem.system.ProblemWriter;
+import org.ordersystem.system.RequestPaths;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticatedPrincipal;
@@ -22,8 +23,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits {@code /api/**} per signed-in user, else per client address. Runs after the
- * security filter chain so the caller is known; operations paths are never limited.
+ * Limits {@code /api/**} per signed-in user, else per client address. Runs inside the
+ * security filter chain, after the access token was read and before authorization, so the
+ * caller is known and refused requests count too; operations paths are never limited.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -45,7 +47,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !RequestPaths.isApi(request);
     }
 
     @Override

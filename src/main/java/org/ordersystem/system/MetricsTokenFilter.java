@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,6 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class MetricsTokenFilter extends OncePerRequestFilter {
+
+    /** Actuator also answers {@code /metrics/}; the pattern covers every spelling routing accepts. */
+    private static final RequestMatcher METRICS = RequestPaths.matcher("/metrics/**");
 
     private final byte[] expected;
     private final ProblemWriter problems;
@@ -30,7 +34,7 @@ class MetricsTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return expected == null || !request.getRequestURI().equals("/metrics");
+        return expected == null || !METRICS.matches(request);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.ordersystem.system;
 
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -10,19 +11,28 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Errors that never reached a controller (the servlet container's own, e.g. a malformed
- * URL) are rendered as problem+json too, never as the framework's default page.
+ * URL) are rendered as problem+json too, never as the framework's default page. The path is
+ * not routable from outside: a request for {@code /error} itself is answered 404.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
 
-    @RequestMapping("/error")
+    /** Every method named, OPTIONS too: a mapping that names none leaves OPTIONS to Spring MVC's default answer. */
+    @RequestMapping(path = "/error", method = { RequestMethod.GET, RequestMethod.HEAD, RequestMethod.POST,
+            RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS })
     ResponseEntity<Object> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int code = status instanceof Integer value ? value : 500;
+        if (request.getDispatcherType() != DispatcherType.ERROR || !(status instanceof Integer)) {
+            // Only the container forwards here; called from outside, /error is a path like any unknown one.
+            return ResponseEntity.status(404).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problem.body(
+                    ErrorCode.NOT_FOUND, "No resource at this path.", request.getRequestURI(), Map.of()));
+        }
+        int code = (Integer) status;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         ErrorCode error = switch (code) {
             case 401 -> ErrorCode.UNAUTHENTICATED;

@@ -1,6 +1,8 @@
 package org.ordersystem.user;
 
 import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -93,7 +95,7 @@ class User {
         return new UserAccount(id, email, name, admin, active, createdAt, lastLoginAt);
     }
 
-    UserStatus toStatus() {
-        return new UserStatus(id, email, name, admin, active);
+    UserStatus toStatus(Set<UUID> endedSessions) {
+        return new UserStatus(id, email, name, admin, active, endedSessions);
     }
 }

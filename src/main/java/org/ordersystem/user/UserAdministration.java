@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -27,12 +28,15 @@ public class UserAdministration {
     private final UserRepository users;
     private final UserService service;
     private final UserStatusCache statuses;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UserAdministration(UserRepository users, UserService service, UserStatusCache statuses, Clock clock) {
+    UserAdministration(UserRepository users, UserService service, UserStatusCache statuses,
+            ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.service = service;
         this.statuses = statuses;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -59,6 +63,7 @@ public class UserAdministration {
         }
         User user = service.find(id);
         user.deactivate();
+        events.publishEvent(new UserDeactivated(id));
         return changed(user, "deactivated");
     }
 

@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -24,17 +23,17 @@ public class UserService {
     private final UserRepository users;
     private final PasswordEncoder passwords;
     private final UserStatusCache statuses;
-    private final ApplicationEventPublisher events;
+    private final EndedSessions endedSessions;
     private final Clock clock;
     /** Checked when the email is unknown, so that such a login takes as long as a wrong password. */
     private final String dummyHash;
 
     UserService(UserRepository users, PasswordEncoder passwords, UserStatusCache statuses,
-            ApplicationEventPublisher events, Clock clock) {
+            EndedSessions endedSessions, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.statuses = statuses;
-        this.events = events;
+        this.endedSessions = endedSessions;
         this.clock = clock;
         this.dummyHash = passwords.encode(UUID.randomUUID().toString());
     }
@@ -64,7 +63,12 @@ public class UserService {
 
     /** The caller's current status, from the cache; empty when the user no longer exists. */
     public Optional<UserStatus> status(long id) {
-        return statuses.get(id, key -> users.findById(key).map(User::toStatus));
+        return statuses.get(id, key -> users.findById(key).map(user -> user.toStatus(endedSessions.of(key))));
+    }
+
+    /** Some of the user's sessions ended: their cached status, which lists them, is dropped after the commit. */
+    public void sessionsEnded(long id) {
+        statuses.evict(id);
     }
 
     @Transactional(readOnly = true)
@@ -87,6 +91,11 @@ public class UserService {
         return user.toAccount();
     }
 
+    /**
+     * Checks the current password before the new one's policy, so that a {@link WeakPassword}
+     * tells the caller the current password was right. Ending the user's other sessions is
+     * the caller's part (the auth module, which keeps sessions).
+     */
     @Transactional
     public void changePassword(long id, String currentPassword, String newPassword) {
         User user = find(id);
@@ -95,7 +104,6 @@ public class UserService {
         }
         PasswordPolicy.check(newPassword);
         user.changePasswordHash(passwords.encode(newPassword));
-        events.publishEvent(new PasswordChanged(id));
         log.info("User {} changed their password", id);
     }
 

@@ -49,6 +49,11 @@ public final class Api {
         return new Request("DELETE", path);
     }
 
+    /** Any method, e.g. HEAD or OPTIONS; the path is sent exactly as written. */
+    public Request method(String method, String path) {
+        return new Request(method, path);
+    }
+
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

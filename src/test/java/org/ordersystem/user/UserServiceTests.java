@@ -2,6 +2,7 @@ package org.ordersystem.user;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class UserServiceTests {
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(PasswordConfiguration.BCRYPT_STRENGTH);
     private final AtomicInteger bcryptChecks = new AtomicInteger();
     private final UserService users = new UserService(repository, counting(bcrypt), new UserStatusCache(
-            new ConcurrentMapCacheManager(), new MovingClock(Instant.EPOCH)), event -> { }, new MovingClock(Instant.EPOCH));
+            new ConcurrentMapCacheManager(), new MovingClock(Instant.EPOCH)), userId -> Set.of(), new MovingClock(Instant.EPOCH));
 
     @Test
     void anUnknownEmailCostsTheSameBcryptCheckAsAWrongPassword() {

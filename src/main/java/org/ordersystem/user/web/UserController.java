@@ -1,7 +1,6 @@
 package org.ordersystem.user.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -9,11 +8,9 @@ import org.ordersystem.user.CurrentUser;
 import org.ordersystem.user.OrderSummaries;
 import org.ordersystem.user.UserService;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,16 +40,5 @@ class UserController {
             + "The email is trimmed and lower-cased; one taken by another account (in any case) answers 409 EMAIL_EXISTS.")
     UserResponse update(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody UpdateProfileRequest request) {
         return UserResponse.of(users.updateProfile(caller.id(), request.name(), request.email()));
-    }
-
-    @PostMapping("/password")
-    @ApiResponse(responseCode = "204", description = "Changed; every session of the user has ended")
-    @Operation(summary = "Change the caller's password", description = "Ends every session of the user: all refresh "
-            + "tokens are revoked (access tokens run out on their own). A wrong current_password answers "
-            + "400 VALIDATION_FAILED, a new password that breaks the policy 400 WEAK_PASSWORD.")
-    ResponseEntity<Void> changePassword(@AuthenticationPrincipal CurrentUser caller,
-            @Valid @RequestBody ChangePasswordRequest request) {
-        users.changePassword(caller.id(), request.currentPassword(), request.newPassword());
-        return ResponseEntity.noContent().build();
     }
 }

@@ -18,7 +18,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Refresh-token rotation, reuse detection, logout and the end of sessions on a password change. */
+/**
+ * Refresh-token rotation, reuse detection, logout and the end of sessions on a password
+ * change or deactivation: an ended session refuses its refresh tokens and every access
+ * token issued in it, at once.
+ */
 @IntegrationTest
 class SessionApiTests {
 
@@ -60,7 +64,10 @@ class SessionApiTests {
         Api.Response successor = refresh(rotated.field("refresh_token"));
         assertThat(successor.status()).isEqualTo(401);
         assertThat(successor.field("error_code")).isEqualTo("TOKEN_INVALID");
+        assertRevoked(stolen.field("access_token"));
+        assertRevoked(rotated.field("access_token"));
         assertThat(refresh(otherSession.field("refresh_token")).status()).as("another login's family").isEqualTo(200);
+        assertThat(me(otherSession.field("access_token")).status()).isEqualTo(200);
     }
 
     @Test
@@ -115,12 +122,23 @@ class SessionApiTests {
         Api.Response logout = api.post("/api/auth/logout").token(session.field("access_token")).send();
         assertThat(logout.status()).isEqualTo(204);
 
-        Api.Response after = api.get("/api/users/me").token(session.field("access_token")).send();
-        assertThat(after.status()).isEqualTo(401);
-        assertThat(after.field("error_code")).isEqualTo("TOKEN_INVALID");
+        assertRevoked(session.field("access_token"));
         assertThat(refresh(session.field("refresh_token")).field("error_code")).isEqualTo("TOKEN_INVALID");
         assertThat(api.get("/api/users/me").token(otherSession.field("access_token")).send().status()).isEqualTo(200);
         assertThat(refresh(otherSession.field("refresh_token")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void logoutEndsEveryAccessTokenOfTheSessionNotOnlyThePresentedOne() {
+        Accounts.Account user = accounts.newUser();
+        Api.Response first = login(user.email());
+        Api.Response rotated = refresh(first.field("refresh_token"));
+        assertThat(me(first.field("access_token")).status()).as("still unexpired").isEqualTo(200);
+
+        assertThat(api.post("/api/auth/logout").token(rotated.field("access_token")).send().status()).isEqualTo(204);
+
+        assertRevoked(first.field("access_token"));
+        assertRevoked(rotated.field("access_token"));
     }
 
     @Test
@@ -135,19 +153,68 @@ class SessionApiTests {
     }
 
     @Test
-    void changingThePasswordRevokesEveryRefreshTokenOfTheUser() {
+    void changingThePasswordEndsEveryOtherSessionOfTheUserButNotTheCallers() {
         Accounts.Account user = accounts.newUser();
-        Api.Response one = login(user.email());
-        Api.Response two = login(user.email());
+        Api.Response mine = login(user.email());
+        Api.Response other = login(user.email());
+        Api.Response otherRotated = refresh(other.field("refresh_token"));
 
-        Api.Response changed = api.post("/api/users/me/password").token(one.field("access_token"))
+        Api.Response changed = api.post("/api/users/me/password").token(mine.field("access_token"))
                 .json(Map.of("current_password", Accounts.PASSWORD, "new_password", "N3w-Passw0rd!")).send();
         assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
 
-        assertThat(refresh(one.field("refresh_token")).field("error_code")).isEqualTo("TOKEN_INVALID");
-        assertThat(refresh(two.field("refresh_token")).field("error_code")).isEqualTo("TOKEN_INVALID");
-        assertThat(api.post("/api/auth/login").json(Map.of("email", user.email(), "password", "N3w-Passw0rd!")).send()
-                .status()).isEqualTo(200);
+        assertRevoked(other.field("access_token"));
+        assertRevoked(otherRotated.field("access_token"));
+        assertThat(refresh(otherRotated.field("refresh_token")).field("error_code")).isEqualTo("TOKEN_INVALID");
+        assertThat(me(mine.field("access_token")).status()).as("the caller's own session").isEqualTo(200);
+        assertThat(refresh(mine.field("refresh_token")).status()).isEqualTo(200);
+        Api.Response fresh = api.post("/api/auth/login")
+                .json(Map.of("email", user.email(), "password", "N3w-Passw0rd!")).send();
+        assertThat(fresh.status()).isEqualTo(200);
+        assertThat(me(fresh.field("access_token")).status()).as("a session begun right after").isEqualTo(200);
+    }
+
+    @Test
+    void deactivationEndsEverySessionSoThatReactivationDoesNotReviveThem() {
+        Accounts.Account user = accounts.newUser();
+        Api.Response session = login(user.email());
+        String admin = accounts.admin().token();
+
+        assertThat(api.post("/api/users/" + user.id() + "/deactivate").token(admin).send().status()).isEqualTo(200);
+        assertThat(me(session.field("access_token")).field("error_code")).isEqualTo("ACCOUNT_DEACTIVATED");
+        assertThat(api.post("/api/users/" + user.id() + "/activate").token(admin).send().status()).isEqualTo(200);
+
+        assertRevoked(session.field("access_token"));
+        assertThat(refresh(session.field("refresh_token")).field("error_code")).isEqualTo("TOKEN_INVALID");
+        assertThat(me(login(user.email()).field("access_token")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongCurrentPasswordCountsTowardTheLoginGuard() {
+        Accounts.Account user = accounts.newUser();
+        Map<String, String> guess = Map.of("current_password", "Wr0ng-Guess!", "new_password", "N3w-Passw0rd!");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            Api.Response wrong = api.post("/api/users/me/password").token(user.token()).json(guess).send();
+            assertThat(wrong.status()).as(wrong.toString()).isEqualTo(400);
+        }
+
+        Api.Response locked = api.post("/api/users/me/password").token(user.token())
+                .json(Map.of("current_password", Accounts.PASSWORD, "new_password", "N3w-Passw0rd!")).send();
+        assertThat(locked.status()).as(locked.toString()).isEqualTo(429);
+        assertThat(locked.field("error_code")).isEqualTo("TOO_MANY_ATTEMPTS");
+        assertThat(locked.header("Retry-After")).isNotNull();
+        assertThat(api.post("/api/auth/login").json(Map.of("email", user.email(), "password", Accounts.PASSWORD))
+                .send().field("error_code")).as("the same guard as login").isEqualTo("TOO_MANY_ATTEMPTS");
+    }
+
+    private Api.Response me(String accessToken) {
+        return api.get("/api/users/me").token(accessToken).send();
+    }
+
+    private void assertRevoked(String accessToken) {
+        Api.Response refused = me(accessToken);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+        assertThat(refused.field("error_code")).isEqualTo("TOKEN_INVALID");
     }
 
     private Api.Response login(String email) {

@@ -1,4 +1,4 @@
-package org.ordersystem.user.web;
+package org.ordersystem.auth.web;
 
 import jakarta.validation.constraints.NotNull;
 

@@ -1,0 +1,112 @@
+package org.ordersystem.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.ordersystem.support.Accounts;
+import org.ordersystem.support.Api;
+import org.ordersystem.support.AppInstance;
+import org.ordersystem.support.PathSpellings;
+import org.ordersystem.support.TestServicesExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rate limiter and the metrics token against every spelling of their paths, on an
+ * instance with a tight limit: a caller over the limit gets 429 on every spelling and
+ * every method (or 400/404), anonymous and refused requests count against the client's
+ * address, and no spelling of /metrics gets the exposition without the token.
+ */
+@ExtendWith(TestServicesExtension.class)
+class GatedPathSpellingTests {
+
+    private static final int LIMIT = 10;
+    private static final String METRICS_TOKEN = "metrics-token-for-tests-only";
+
+    static AppInstance app;
+    /** Registered before any test spends the address's budget. */
+    static String user;
+
+    @BeforeAll
+    static void start() {
+        app = AppInstance.start("RATELIMIT_DEFAULT=" + LIMIT + "/hour", "METRICS_TOKEN=" + METRICS_TOKEN);
+        user = new Accounts(app.api()).newUser().token();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void aUserOverTheLimitIsRefusedOnEverySpellingAndEveryPathEvenAdminOnes() {
+        Api api = app.api();
+        for (int i = 0; i < LIMIT; i++) {
+            assertThat(api.get("/api/orders").token(user).send().status()).isEqualTo(200);
+        }
+        List<String> admitted = new ArrayList<>();
+        for (String method : PathSpellingApiTests.METHODS) {
+            for (String path : List.of("/api/orders", "/api/orders/1", "/api/users")) {
+                assertThat(send(api, method, path, user)).as(method + " " + path).isEqualTo(429);
+                for (String spelling : PathSpellings.of(path)) {
+                    int status = send(api, method, spelling, user);
+                    if (status != 400 && status != 404 && status != 429) {
+                        admitted.add(method + " " + spelling + ": " + status);
+                    }
+                }
+            }
+        }
+        assertThat(admitted).isEmpty();
+    }
+
+    @Test
+    void requestsRefusedForTheirTokenCountAgainstTheAddressUntilItIsLimited() {
+        Api api = app.api();
+        Api.Response refused = api.get("/api/orders").token("not-a-token").send();
+        int guesses = 1;
+        while (refused.status() == 401 && guesses <= LIMIT) {
+            assertThat(refused.header("RateLimit-Limit")).isEqualTo(String.valueOf(LIMIT));
+            refused = api.get("/api/orders").token("guess-" + guesses++).send();
+        }
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.field("error_code")).isEqualTo("RATE_LIMITED");
+        assertThat(refused.header("Retry-After")).isNotNull();
+        assertThat(api.get("/api/orders").send().status()).as("no token at all").isEqualTo(429);
+        assertThat(api.post("/api/auth/register").json(Map.of()).send().status()).isEqualTo(429);
+        for (String spelling : PathSpellings.of("/api/auth/register")) {
+            int status = api.post(spelling).json(Map.of("email", "x@orders.test", "password", Accounts.PASSWORD,
+                    "name", "X")).send().status();
+            assertThat(status).as("POST " + spelling).isIn(400, 404, 429);
+        }
+    }
+
+    @Test
+    void noSpellingOfMetricsAnswersWithoutTheToken() {
+        Api api = app.api();
+        assertThat(api.get("/metrics").header("Authorization", "Bearer " + METRICS_TOKEN).send().status())
+                .isEqualTo(200);
+        assertThat(api.get("/metrics").send().status()).isEqualTo(401);
+        for (String method : List.of("GET", "HEAD", "OPTIONS")) {
+            for (String spelling : PathSpellings.of("/metrics")) {
+                Api.Response response = api.method(method, spelling).send();
+                assertThat(response.status()).as(method + " " + spelling).isIn(400, 401, 404);
+                assertThat(response.text()).as(method + " " + spelling).doesNotContain("jvm_memory");
+            }
+        }
+    }
+
+    private static int send(Api api, String method, String path, String token) {
+        Api.Request request = api.method(method, path).token(token);
+        if (method.equals("POST")) {
+            request.json(Map.of());
+        }
+        return request.send().status();
+    }
+}
