@@ -191,6 +191,10 @@ final class EnvironmentSettings {
             properties.put("server.ssl.enabled", true);
         }
         putIfSet("order.metrics-token", get("METRICS_TOKEN"));
+        // Spring Boot turns Tomcat's RemoteIpValve on by itself on Kubernetes; it would rewrite the
+        // remote address and scheme for any private-network peer. TRUSTED_PROXIES decides instead
+        // (ClientAddress for X-Forwarded-For, ForwardedProtocolFilter for the scheme).
+        properties.put("server.forward-headers-strategy", "none");
         String proxies = get("TRUSTED_PROXIES");
         if (proxies != null) {
             try {

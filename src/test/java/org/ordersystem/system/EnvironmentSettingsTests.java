@@ -96,6 +96,13 @@ class EnvironmentSettingsTests {
     }
 
     @Test
+    void forwardedHeadersAreNeverTheServersBusinessEvenOnKubernetes() {
+        assertThat(translate()).containsEntry("server.forward-headers-strategy", "none");
+        assertThat(translate("TRUSTED_PROXIES", "10.0.0.0/8")).containsEntry("server.forward-headers-strategy", "none")
+                .containsEntry("order.trusted-proxies", "10.0.0.0/8");
+    }
+
+    @Test
     void sslPathsBecomeAPemBundle(@TempDir Path dir) throws Exception {
         Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
         Path key = Files.writeString(dir.resolve("key.pem"), "x");
