@@ -26,7 +26,7 @@ public class ClientAddress {
 
     public String of(HttpServletRequest request) {
         String remote = request.getRemoteAddr();
-        if (!isTrusted(remote)) {
+        if (!isTrustedProxy(remote)) {
             return remote;
         }
         String forwarded = request.getHeader("X-Forwarded-For");
@@ -39,15 +39,16 @@ public class ClientAddress {
             if (!Cidr.isLiteralAddress(hop)) {
                 return remote;
             }
-            if (!isTrusted(hop)) {
+            if (!isTrustedProxy(hop)) {
                 return hop;
             }
         }
         return hops[0].strip();
     }
 
-    private boolean isTrusted(String address) {
-        return trusted.stream().anyMatch(cidr -> cidr.contains(address));
+    /** Whether this literal address is one of TRUSTED_PROXIES; a host name or garbage never is. */
+    public boolean isTrustedProxy(String address) {
+        return address != null && trusted.stream().anyMatch(cidr -> cidr.contains(address));
     }
 
     /** An address block such as {@code 10.0.0.0/8} or {@code ::1/128}. */

@@ -34,6 +34,14 @@ final class EnvironmentSettings {
     private static final Set<String> ENVIRONMENTS = Set.of("development", "test", "staging", "production");
     private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
     private static final Map<String, Integer> MIN_KEY_BYTES = Map.of("HS256", 32, "HS384", 48, "HS512", 64);
+    /**
+     * Words that mark a value copied from an example rather than generated, compared with
+     * case and punctuation removed (so change_me, CHANGE-ME and ChangeMe all match). The
+     * placeholders shipped in .env.example and k8s/secret.example.yaml carry CHANGE_ME.
+     */
+    private static final List<String> PLACEHOLDER_MARKERS = List.of("changeme", "placeholder", "replaceme",
+            "yoursecret", "example");
+    private static final int MIN_DISTINCT_KEY_CHARACTERS = 8;
 
     private final Function<String, String> variables;
     private final Map<String, Object> properties = new LinkedHashMap<>();
@@ -90,6 +98,14 @@ final class EnvironmentSettings {
             int minimum = MIN_KEY_BYTES.get(algorithm);
             if (secret.getBytes(StandardCharsets.UTF_8).length < minimum) {
                 throw new InvalidConfiguration("SECRET_KEY", "must be at least " + minimum + " bytes for " + algorithm);
+            }
+            if (isPlaceholder(secret)) {
+                throw new InvalidConfiguration("SECRET_KEY", "is a placeholder, not a key: generate one, e.g. "
+                        + "openssl rand -base64 48");
+            }
+            if (secret.codePoints().distinct().count() < MIN_DISTINCT_KEY_CHARACTERS) {
+                throw new InvalidConfiguration("SECRET_KEY", "has fewer than " + MIN_DISTINCT_KEY_CHARACTERS
+                        + " different characters, so it is not random: generate one, e.g. openssl rand -base64 48");
             }
             properties.put("order.tokens.secret-key", secret);
         }
@@ -175,6 +191,10 @@ final class EnvironmentSettings {
             properties.put("server.ssl.enabled", true);
         }
         putIfSet("order.metrics-token", get("METRICS_TOKEN"));
+        // Spring Boot turns Tomcat's RemoteIpValve on by itself on Kubernetes; it would rewrite the
+        // remote address and scheme for any private-network peer. TRUSTED_PROXIES decides instead
+        // (ClientAddress for X-Forwarded-For, ForwardedProtocolFilter for the scheme).
+        properties.put("server.forward-headers-strategy", "none");
         String proxies = get("TRUSTED_PROXIES");
         if (proxies != null) {
             try {
@@ -232,6 +252,12 @@ final class EnvironmentSettings {
         String datadog = get("DATADOG_API_KEY");
         properties.put("management.datadog.metrics.export.enabled", datadog != null);
         putIfSet("management.datadog.metrics.export.api-key", datadog);
+    }
+
+    /** Long enough, but copied from an example: as unsafe as a short key, and guessable by anyone who read it. */
+    private static boolean isPlaceholder(String secret) {
+        String letters = secret.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return PLACEHOLDER_MARKERS.stream().anyMatch(letters::contains);
     }
 
     private boolean production() {

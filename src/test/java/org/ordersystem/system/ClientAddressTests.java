@@ -51,6 +51,18 @@ class ClientAddressTests {
     }
 
     @Test
+    void tellsWhetherAPeerIsATrustedProxy() {
+        ClientAddress addresses = new ClientAddress("10.0.0.0/8, ::1/128");
+
+        assertThat(addresses.isTrustedProxy("10.200.0.1")).isTrue();
+        assertThat(addresses.isTrustedProxy("0:0:0:0:0:0:0:1")).isTrue();
+        assertThat(addresses.isTrustedProxy("11.0.0.1")).isFalse();
+        assertThat(addresses.isTrustedProxy("localhost")).isFalse();
+        assertThat(addresses.isTrustedProxy(null)).isFalse();
+        assertThat(new ClientAddress("").isTrustedProxy("127.0.0.1")).isFalse();
+    }
+
+    @Test
     void refusesMalformedBlocks() {
         assertThatIllegalArgumentException().isThrownBy(() -> new ClientAddress("10.0.0.0/33"));
         assertThatIllegalArgumentException().isThrownBy(() -> new ClientAddress("proxy.internal"));

@@ -2,13 +2,19 @@ package org.ordersystem.system;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ordersystem.support.TestServicesExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,6 +96,13 @@ class EnvironmentSettingsTests {
     }
 
     @Test
+    void forwardedHeadersAreNeverTheServersBusinessEvenOnKubernetes() {
+        assertThat(translate()).containsEntry("server.forward-headers-strategy", "none");
+        assertThat(translate("TRUSTED_PROXIES", "10.0.0.0/8")).containsEntry("server.forward-headers-strategy", "none")
+                .containsEntry("order.trusted-proxies", "10.0.0.0/8");
+    }
+
+    @Test
     void sslPathsBecomeAPemBundle(@TempDir Path dir) throws Exception {
         Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
         Path key = Files.writeString(dir.resolve("key.pem"), "x");
@@ -108,6 +121,9 @@ class EnvironmentSettingsTests {
             DEBUG true in production                    | DEBUG        | ENVIRONMENT=production,DEBUG=true,SECRET_KEY=0123456789abcdef0123456789abcdef,DATABASE_URL=postgresql://u:p@h/db
             SECRET_KEY short in development             | SECRET_KEY   | SECRET_KEY=tooshort
             SECRET_KEY short for HS512                  | SECRET_KEY   | ALGORITHM=HS512,SECRET_KEY=0123456789abcdef0123456789abcdef
+            SECRET_KEY example placeholder in production | SECRET_KEY  | ENVIRONMENT=production,DATABASE_URL=postgresql://u:p@h/db,SECRET_KEY=CHANGE_ME-at-least-32-random-bytes-from-openssl-rand-base64-48
+            SECRET_KEY example placeholder in development | SECRET_KEY | SECRET_KEY=CHANGE_ME-at-least-32-random-bytes-from-openssl-rand-base64-48
+            SECRET_KEY not random                       | SECRET_KEY   | SECRET_KEY=abcdabcdabcdabcdabcdabcdabcdabcdabcd
             ALGORITHM RS256                             | ALGORITHM    | ALGORITHM=RS256
             ALGORITHM none                              | ALGORITHM    | ALGORITHM=none
             RATELIMIT_DEFAULT lots                      | RATELIMIT_DEFAULT | RATELIMIT_DEFAULT=lots
@@ -148,9 +164,51 @@ class EnvironmentSettingsTests {
                 .satisfies(ex -> assertThat(((InvalidConfiguration) ex).variable()).isEqualTo(variable));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "k8s/secret.example.yaml", ".env.example" })
+    void refusesTheSecretKeyShippedInTheExampleFiles(String file) throws Exception {
+        Matcher line = Pattern.compile("(?m)^\\s*SECRET_KEY\\s*[:=]\\s*(\\S+)\\s*$")
+                .matcher(Files.readString(Path.of(file)));
+        assertThat(line.find()).as("a SECRET_KEY line in " + file).isTrue();
+
+        assertThatThrownBy(() -> translate("ENVIRONMENT", "production", "DATABASE_URL", "postgresql://u:p@h/db",
+                "SECRET_KEY", line.group(1)))
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessageStartingWith("SECRET_KEY is a placeholder");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "change_me-0123456789abcdefghijklmnopqrstuvwxyz",
+            "ChangeMe0123456789abcdefghijklmnopqrstuvwxyz", "change-me-0123456789abcdefghijklmnopqrstuvwxyz",
+            "PLACEHOLDER-0123456789abcdefghijklmnopqrstuvwxyz", "replace_me-0123456789abcdefghijklmnopqrstuvwxyz",
+            "Replace-Me-0123456789abcdefghijklmnopqrstuvwxyz", "your-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
+            "example-key-0123456789abcdefghijklmnopqrstuvwxyz" })
+    void refusesPlaceholderKeysInAnySpellingInEveryEnvironment(String placeholder) {
+        assertThatThrownBy(() -> translate("SECRET_KEY", placeholder))
+                .isInstanceOf(InvalidConfiguration.class)
+                .hasMessageStartingWith("SECRET_KEY is a placeholder");
+    }
+
+    @Test
+    void acceptsARandomBase64Key() {
+        byte[] random = new byte[48];
+        new SecureRandom().nextBytes(random);
+        String key = Base64.getEncoder().encodeToString(random);
+
+        assertThat(translate("ENVIRONMENT", "production", "DATABASE_URL", "postgresql://u:p@h/db", "SECRET_KEY", key))
+                .containsEntry("order.tokens.secret-key", key);
+        assertThat(translate("SECRET_KEY", TestServicesExtension.TEST_SECRET_KEY))
+                .as("the key every integration test starts with")
+                .containsEntry("order.tokens.secret-key", TestServicesExtension.TEST_SECRET_KEY);
+    }
+
     @Test
     void refusalsNeverEchoSecrets() {
         assertThatThrownBy(() -> translate("SECRET_KEY", "hunter2-short"))
+                .satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("hunter2"));
+        assertThatThrownBy(() -> translate("SECRET_KEY", "hunter2-changeme-0123456789abcdefghijkl"))
+                .satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("hunter2"));
+        assertThatThrownBy(() -> translate("SECRET_KEY", "hunter2hunter2hunter2hunter2hunter2"))
                 .satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("hunter2"));
         assertThatThrownBy(() -> translate("DATABASE_URL", "mysql://root:hunter2@h/db"))
                 .satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("hunter2"));
