@@ -51,14 +51,17 @@ class AccessTokenApiTests {
     }
 
     @Test
-    void ignoresATokenInTheQueryString() {
+    void neverTakesATokenFromTheQueryString() {
         Accounts.Account user = accounts.newUser();
 
-        for (String parameter : new String[] { "access_token", "token", "jwt" }) {
+        for (String parameter : new String[] { "access_token", "token" }) {
             Api.Response response = api.get("/api/users/me?" + parameter + "=" + user.token()).send();
-            assertThat(response.status()).isEqualTo(401);
-            assertThat(response.field("error_code")).isEqualTo("UNAUTHENTICATED");
+            assertThat(response.status()).as("a credential in the query is refused").isEqualTo(400);
+            assertThat(response.field("error_code")).isEqualTo("VALIDATION_FAILED");
         }
+        Api.Response response = api.get("/api/users/me?jwt=" + user.token()).send();
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.field("error_code")).isEqualTo("UNAUTHENTICATED");
     }
 
     @Test

@@ -138,7 +138,10 @@ class UserAdminApiTests {
 
         Api.Response activated = api.post("/api/users/" + user.id() + "/activate").token(admin).send();
         assertThat(activated.json().get("active").asBoolean()).isTrue();
-        assertThat(api.get("/api/users/me").token(user.token()).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/users/me").token(user.token()).send().field("error_code"))
+                .as("deactivation ended the session").isEqualTo("TOKEN_INVALID");
+        assertThat(api.get("/api/users/me").token(accounts.login(user.email(), Accounts.PASSWORD)).send().status())
+                .isEqualTo(200);
     }
 
     @Test
