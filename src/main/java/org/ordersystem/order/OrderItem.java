@@ -67,10 +67,6 @@ public class OrderItem {
         return id;
     }
 
-    public Order getOrder() {
-        return order;
-    }
-
     public String getName() {
         return name;
     }

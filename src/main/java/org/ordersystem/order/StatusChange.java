@@ -58,10 +58,6 @@ public class StatusChange {
         this.reason = reason;
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public OrderStatus getFrom() {
         return from;
     }

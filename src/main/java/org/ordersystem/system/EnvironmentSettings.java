@@ -153,8 +153,6 @@ final class EnvironmentSettings {
             properties.put("spring.data.redis.url", url);
             putIfSet("spring.data.redis.password", get("REDIS_PASSWORD"));
         }
-        else {
-        }
         properties.put("spring.autoconfigure.exclude",
                 url != null ? ALWAYS_EXCLUDED : ALWAYS_EXCLUDED + "," + REDIS_AUTO_CONFIGURATIONS);
         properties.put("order.redis.enabled", url != null);

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.ordersystem.system.AfterCommit;
-import org.ordersystem.system.AfterCommit;
 import org.ordersystem.system.ResilientCache;
 
 import org.springframework.cache.Cache;
