@@ -1,5 +1,6 @@
 package org.ordersystem.auth;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -13,7 +14,6 @@ import org.ordersystem.user.EmailAddress;
 import org.ordersystem.user.UserAccount;
 import org.ordersystem.user.UserService;
 import org.ordersystem.user.UserStatus;
-import org.ordersystem.user.WrongCurrentPassword;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,20 +49,10 @@ public class AuthService {
 
     /** Starts a new session (refresh family). Not transactional: no connection is held while bcrypt runs. */
     public Tokens login(String email, String password, String clientAddress) {
-        String canonicalEmail = EmailAddress.canonical(email);
-        try {
-            guard.begin(canonicalEmail, clientAddress);
-        }
-        catch (TooManyAttempts ex) {
-            lockouts.increment();
-            throw ex;
-        }
-        UserAccount account = users.authenticate(canonicalEmail, password).orElseThrow(() -> {
-            loginFailures.increment();
+        UserAccount account = attempt(EmailAddress.canonical(email), password, clientAddress).orElseThrow(() -> {
             log.info("Login refused: invalid credentials (client {})", clientAddress);
             return new InvalidCredentials();
         });
-        guard.succeeded(canonicalEmail, clientAddress);
         if (!account.active()) {
             throw new AccountDeactivated();
         }
@@ -122,13 +112,28 @@ public class AuthService {
     }
 
     /**
-     * Changes the caller's password and ends every other session of theirs. A wrong current
-     * password is a failed login for the brute-force guard, so it cannot be guessed here instead.
+     * Changes the caller's password and ends every other session of theirs, in one
+     * transaction. The current password is checked as a login is, so a wrong one counts
+     * toward the same brute-force guard and cannot be guessed here instead.
      */
     @Transactional
-    public void changePassword(AccessToken caller, String currentPassword, String newPassword, String clientAddress) {
-        String email = users.status(caller.userId())
-                .orElseThrow(() -> new InvalidToken("The token's user no longer exists.")).email();
+    public void changePassword(AccessToken caller, String email, String currentPassword, String newPassword,
+            String clientAddress) {
+        attempt(email, currentPassword, clientAddress).filter(account -> account.id() == caller.userId())
+                .orElseThrow(() -> {
+                    log.info("Password change refused: wrong current password (client {})", clientAddress);
+                    return new WrongCurrentPassword();
+                });
+        users.setPassword(caller.userId(), newPassword);
+        refreshTokens.revokeAllBut(caller.userId(), caller.session());
+        users.sessionsEnded(caller.userId());
+    }
+
+    /**
+     * The account these credentials open, through the brute-force guard: the attempt is
+     * counted before the password is checked, and taken back only when it was right.
+     */
+    private Optional<UserAccount> attempt(String email, String password, String clientAddress) {
         try {
             guard.begin(email, clientAddress);
         }
@@ -136,22 +141,14 @@ public class AuthService {
             lockouts.increment();
             throw ex;
         }
-        try {
-            users.changePassword(caller.userId(), currentPassword, newPassword);
-        }
-        catch (WrongCurrentPassword ex) {
+        Optional<UserAccount> account = users.authenticate(email, password);
+        if (account.isEmpty()) {
             loginFailures.increment();
-            log.info("Password change refused: wrong current password (client {})", clientAddress);
-            throw ex;
         }
-        catch (RuntimeException ex) {
-            // the current password was right (a weak new one is checked after it): no guess to count
+        else {
             guard.succeeded(email, clientAddress);
-            throw ex;
         }
-        guard.succeeded(email, clientAddress);
-        refreshTokens.revokeAllBut(caller.userId(), caller.session());
-        users.sessionsEnded(caller.userId());
+        return account;
     }
 
     private Tokens issue(UserStatus user, UUID family) {

@@ -92,18 +92,13 @@ public class UserService {
     }
 
     /**
-     * Checks the current password before the new one's policy, so that a {@link WeakPassword}
-     * tells the caller the current password was right. Ending the user's other sessions is
-     * the caller's part (the auth module, which keeps sessions).
+     * Sets a new password (after the policy check). Checking the current one and ending the
+     * user's other sessions are the auth module's part: it keeps the login guard and sessions.
      */
     @Transactional
-    public void changePassword(long id, String currentPassword, String newPassword) {
-        User user = find(id);
-        if (!PasswordPolicy.withinBcryptLimit(currentPassword) || !passwords.matches(currentPassword, user.passwordHash())) {
-            throw new WrongCurrentPassword();
-        }
+    public void setPassword(long id, String newPassword) {
         PasswordPolicy.check(newPassword);
-        user.changePasswordHash(passwords.encode(newPassword));
+        find(id).changePasswordHash(passwords.encode(newPassword));
         log.info("User {} changed their password", id);
     }
 

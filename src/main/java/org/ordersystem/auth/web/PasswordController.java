@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import org.ordersystem.auth.AccessToken;
 import org.ordersystem.auth.AuthService;
 import org.ordersystem.system.ClientAddress;
+import org.ordersystem.user.CurrentUser;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -38,8 +39,9 @@ class PasswordController {
             + "that breaks the policy answers 400 WEAK_PASSWORD.")
     ResponseEntity<Void> changePassword(@Valid @RequestBody ChangePasswordRequest request,
             Authentication authentication, HttpServletRequest http) {
-        auth.changePassword((AccessToken) authentication.getDetails(), request.currentPassword(),
-                request.newPassword(), clientAddresses.of(http));
+        auth.changePassword((AccessToken) authentication.getDetails(),
+                ((CurrentUser) authentication.getPrincipal()).email(), request.currentPassword(), request.newPassword(),
+                clientAddresses.of(http));
         return ResponseEntity.noContent().build();
     }
 }
