@@ -50,23 +50,25 @@ class UserStatusCache {
     }
 
     /**
-     * Tried even while reads skip a failing cache, and tried again: a lost eviction would keep
-     * the old status (an active account just deactivated) until the entry expires.
+     * Tried even while reads skip a failing cache, and tried again: a lost eviction would let
+     * other replicas serve the old status (an active account just deactivated, a session just
+     * ended) until the entry expires. If it still fails, the key is left to the resilient
+     * cache as unsure, so that this replica never serves the old entry once Redis is back.
      */
     private void evictNow(long id) {
         Cache store = cacheManager.getCache(NAME);
-        for (int attempt = 1; store != null; attempt++) {
+        for (int attempt = 1; store != null && attempt <= EVICTION_ATTEMPTS; attempt++) {
             try {
                 store.evict(id);
                 return;
             }
             catch (RuntimeException ex) {
                 if (attempt == EVICTION_ATTEMPTS) {
-                    log.warn("Could not evict the cached status of user {} ({}); the old status may be served until "
-                            + "the entry expires", id, ex.toString());
-                    return;
+                    log.warn("Could not evict the cached status of user {} ({}); other replicas may serve the old "
+                            + "status until the entry expires", id, ex.toString());
                 }
             }
         }
+        cache.evict(id);
     }
 }

@@ -1,5 +1,6 @@
 package org.ordersystem.user;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +64,24 @@ class UserStatusCacheTests {
         assertThat(store.getNativeCache()).doesNotContainKey(7L);
     }
 
+    @Test
+    void neverServesAnEntryItFailedToEvictOnceTheStoreAnswersAgain() {
+        UnwritableCache store = new UnwritableCache();
+        store.putDirectly(7, ALICE);
+        SimpleCacheManager manager = new SimpleCacheManager();
+        manager.setCaches(List.of(store));
+        manager.afterPropertiesSet();
+        UserStatusCache cache = new UserStatusCache(manager, clock);
+
+        cache.evict(7);
+        store.writable = true;
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(cache.get(7, this::load)).contains(ALICE);
+        assertThat(loads).as("read from the database, not the entry left behind").hasValue(1);
+        assertThat(store.getNativeCache().get(7L)).as("refilled from the database").isEqualTo(ALICE);
+    }
+
     private Optional<UserStatus> load(long id) {
         loads.incrementAndGet();
         return Optional.of(ALICE);
@@ -90,6 +109,28 @@ class UserStatusCacheTests {
         public void evict(Object key) {
             if (!evictionFailed) {
                 evictionFailed = true;
+                throw new QueryTimeoutException("Redis timed out");
+            }
+            super.evict(key);
+        }
+    }
+
+    /** Answers reads, but every eviction fails until it is made writable (Redis cut off for writes only). */
+    private static final class UnwritableCache extends ConcurrentMapCache {
+
+        private boolean writable;
+
+        UnwritableCache() {
+            super(UserStatusCache.NAME);
+        }
+
+        void putDirectly(long key, Object value) {
+            super.put(key, value);
+        }
+
+        @Override
+        public void evict(Object key) {
+            if (!writable) {
                 throw new QueryTimeoutException("Redis timed out");
             }
             super.evict(key);
