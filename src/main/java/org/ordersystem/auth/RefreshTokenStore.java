@@ -3,7 +3,6 @@ package org.ordersystem.auth;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -89,7 +88,7 @@ class RefreshTokenStore implements EndedSessions {
      */
     @Override
     public Set<UUID> of(long userId) {
-        return new HashSet<>(jdbc.sql("""
+        return Set.copyOf(jdbc.sql("""
                 select distinct familia from tokens_atualizacao
                 where usuario = :user and revogado_em is not null
                   and data_criacao > now() - :seconds * interval '1 second'""")

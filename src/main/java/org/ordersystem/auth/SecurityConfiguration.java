@@ -37,13 +37,14 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_API = { "/api/auth/register", "/api/auth/login", "/api/auth/token",
             "/api/auth/refresh" };
-    static final String[] OWN_ACCOUNT = { "/api/users/me", "/api/users/me/**" };
-    static final String[] ADMIN_ONLY = { "/api/users", "/api/users/**" };
+    private static final String[] OWN_ACCOUNT = { "/api/users/me", "/api/users/me/**" };
+    private static final String[] ADMIN_ONLY = { "/api/users", "/api/users/**" };
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, TokenService tokens,
             UserService users) throws Exception {
-        AccessTokenFilter accessTokens = new AccessTokenFilter(tokens, users, problems, RequestPaths.API, publicApi());
+        RequestMatcher publicApi = new OrRequestMatcher(Arrays.stream(PUBLIC_API).map(RequestPaths::matcher).toList());
+        AccessTokenFilter accessTokens = new AccessTokenFilter(tokens, users, problems, RequestPaths.API, publicApi);
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -55,10 +56,10 @@ class SecurityConfiguration {
                 .addFilterBefore(accessTokens, UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers(PUBLIC_API).permitAll()
+                        .requestMatchers(publicApi).permitAll()
                         .requestMatchers(OWN_ACCOUNT).authenticated()
                         .requestMatchers(ADMIN_ONLY).hasRole("ADMIN")
-                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers(RequestPaths.API).authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, ex) -> unauthenticated(problems, request, response))
@@ -81,9 +82,5 @@ class SecurityConfiguration {
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         problems.write(request, response, ErrorCode.UNAUTHENTICATED, "A bearer access token is required.", Map.of(),
                 headers);
-    }
-
-    private static RequestMatcher publicApi() {
-        return new OrRequestMatcher(Arrays.stream(PUBLIC_API).map(RequestPaths::matcher).toList());
     }
 }

@@ -22,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Behind a TLS-terminating proxy the request describes the URL the client used: from a
  * trusted proxy (TRUSTED_PROXIES, as {@link ClientAddress} decides), {@code X-Forwarded-Proto},
  * {@code -Host} and {@code -Port} become the request's scheme, {@code isSecure()}, server
- * name, port and request URL, so Spring Security writes HSTS and the OpenAPI document
- * names an {@code https://} server. From anyone else these headers are ignored.
+ * name, port and request URL, so the security headers include HSTS and the OpenAPI
+ * document names an {@code https://} server. From anyone else these headers are ignored.
  * <p>
  * Not Spring's {@code ForwardedHeaderFilter} nor {@code server.forward-headers-strategy}:
  * both also replace {@code getRemoteAddr()}, the former with the left-most, client-written

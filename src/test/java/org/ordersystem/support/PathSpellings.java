@@ -15,6 +15,39 @@ public final class PathSpellings {
     private PathSpellings() {
     }
 
+    /**
+     * What does not meet the gate: the canonical path when it is not answered {@code gate},
+     * and each spelling answered neither 400/404 nor {@code gate}, as "METHOD path: status".
+     * A POST carries {@code body}, one the endpoint would accept, so that a spelling that
+     * slipped past the gate could not hide behind a validation 400.
+     */
+    public static List<String> notMeetingGate(Api api, String method, String canonical, String token, Object body,
+            int gate) {
+        List<String> passed = new ArrayList<>();
+        int status = send(api, method, canonical, token, body);
+        if (status != gate) {
+            passed.add(method + " " + canonical + " (canonical): " + status);
+        }
+        for (String spelling : of(canonical)) {
+            status = send(api, method, spelling, token, body);
+            if (status != 400 && status != 404 && status != gate) {
+                passed.add(method + " " + spelling + ": " + status);
+            }
+        }
+        return passed;
+    }
+
+    private static int send(Api api, String method, String path, String token, Object body) {
+        Api.Request request = api.method(method, path);
+        if (token != null) {
+            request.token(token);
+        }
+        if (method.equals("POST")) {
+            request.json(body);
+        }
+        return request.send().status();
+    }
+
     public static List<String> of(String canonical) {
         String[] segments = canonical.substring(1).split("/");
         List<String> spellings = new ArrayList<>();

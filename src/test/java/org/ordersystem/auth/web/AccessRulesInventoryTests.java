@@ -84,8 +84,8 @@ class AccessRulesInventoryTests {
         if (!unruled.isEmpty()) {
             fail("No access rule in this test for " + unruled + ": add one, and a security rule if it needs one");
         }
-        String user = accounts.newUser().token();
-        String admin = accounts.admin().token();
+        Accounts.Account user = accounts.newUser();
+        Accounts.Account admin = accounts.admin();
         List<String> broken = new ArrayList<>();
         handlers.forEach((pattern, methods) -> {
             String path = pattern.replaceAll("\\{[^}]+}", NO_SUCH_ID);
@@ -100,12 +100,12 @@ class AccessRulesInventoryTests {
     }
 
     /** Logging out ends the session; it gets a session of its own so that the others' tokens live on. */
-    private String tokenFor(String path, String token) {
+    private String tokenFor(String path, Accounts.Account account) {
         if (!path.equals("/api/auth/logout")) {
-            return token;
+            return account.token();
         }
-        String email = api.get("/api/users/me").token(token).send().field("email");
-        return accounts.login(email, email.equals(Accounts.ADMIN_EMAIL) ? Accounts.ADMIN_PASSWORD : Accounts.PASSWORD);
+        return accounts.login(account.email(),
+                account.email().equals(Accounts.ADMIN_EMAIL) ? Accounts.ADMIN_PASSWORD : Accounts.PASSWORD);
     }
 
     private void check(List<String> broken, String method, String path, String caller, String token, Access access) {
