@@ -1,6 +1,6 @@
 package org.ordersystem;
 
-import org.ordersystem.system.GracefulExit;
+import org.ordersystem.system.config.GracefulExit;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -9,9 +9,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.ordersystem.system.ApiException;
-import org.ordersystem.system.ErrorCode;
-import org.ordersystem.system.ProblemWriter;
+import org.ordersystem.system.problem.ApiException;
+import org.ordersystem.system.problem.ErrorCode;
+import org.ordersystem.system.problem.ProblemWriter;
 import org.ordersystem.user.UserService;
 import org.ordersystem.user.UserStatus;
 

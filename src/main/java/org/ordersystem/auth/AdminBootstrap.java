@@ -1,8 +1,8 @@
 package org.ordersystem.auth;
 
-import org.ordersystem.system.ApiException;
-import org.ordersystem.system.ErrorCode;
-import org.ordersystem.system.InvalidConfiguration;
+import org.ordersystem.system.problem.ApiException;
+import org.ordersystem.system.problem.ErrorCode;
+import org.ordersystem.system.config.InvalidConfiguration;
 import org.ordersystem.user.UserAdministration;
 
 import org.springframework.boot.ApplicationArguments;

@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.ordersystem.system.ApiException;
+import org.ordersystem.system.problem.ApiException;
 import org.ordersystem.user.EmailAddress;
 import org.ordersystem.user.UserAccount;
 import org.ordersystem.user.UserService;

@@ -1,7 +1,7 @@
 package org.ordersystem.auth;
 
-import org.ordersystem.system.ApiException;
-import org.ordersystem.system.ErrorCode;
+import org.ordersystem.system.problem.ApiException;
+import org.ordersystem.system.problem.ErrorCode;
 
 /** The same answer for an unknown email and a wrong password. */
 class InvalidCredentials extends ApiException {

@@ -13,10 +13,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.ordersystem.system.ErrorCode;
-import org.ordersystem.system.Problem;
-import org.ordersystem.system.ProblemWriter;
-import org.ordersystem.system.RequestPaths;
+import org.ordersystem.system.problem.ErrorCode;
+import org.ordersystem.system.problem.Problem;
+import org.ordersystem.system.problem.ProblemWriter;
+import org.ordersystem.system.web.RequestPaths;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

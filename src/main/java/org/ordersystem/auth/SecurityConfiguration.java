@@ -8,10 +8,10 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.ordersystem.system.ApiException;
-import org.ordersystem.system.ErrorCode;
-import org.ordersystem.system.ProblemWriter;
-import org.ordersystem.system.RequestPaths;
+import org.ordersystem.system.problem.ApiException;
+import org.ordersystem.system.problem.ErrorCode;
+import org.ordersystem.system.problem.ProblemWriter;
+import org.ordersystem.system.web.RequestPaths;
 import org.ordersystem.user.UserService;
 
 import org.springframework.context.annotation.Bean;

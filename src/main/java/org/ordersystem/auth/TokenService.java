@@ -28,7 +28,7 @@ import io.jsonwebtoken.security.MacAlgorithm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.ordersystem.system.ApiException;
+import org.ordersystem.system.problem.ApiException;
 import org.ordersystem.user.UserStatus;
 
 import org.springframework.stereotype.Component;

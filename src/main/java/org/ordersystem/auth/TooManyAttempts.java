@@ -2,8 +2,8 @@ package org.ordersystem.auth;
 
 import java.time.Duration;
 
-import org.ordersystem.system.ApiException;
-import org.ordersystem.system.ErrorCode;
+import org.ordersystem.system.problem.ApiException;
+import org.ordersystem.system.problem.ErrorCode;
 
 import org.springframework.http.HttpHeaders;
 

@@ -4,7 +4,7 @@
  * transaction and sent over SMTP after it commits, retried until the server accepts them.
  * Everything here exists only when SMTP is configured ({@code order.mail.enabled}).
  */
-@ApplicationModule(allowedDependencies = { "order", "user", "system", "shared" })
+@ApplicationModule(allowedDependencies = { "order", "user", "system :: problem" })
 package org.ordersystem.notification;
 
 import org.springframework.modulith.ApplicationModule;

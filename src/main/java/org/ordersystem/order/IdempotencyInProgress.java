@@ -1,7 +1,7 @@
 package org.ordersystem.order;
 
-import org.ordersystem.system.ApiException;
-import org.ordersystem.system.ErrorCode;
+import org.ordersystem.system.problem.ApiException;
+import org.ordersystem.system.problem.ErrorCode;
 
 /** The first request with this Idempotency-Key is still running. */
 class IdempotencyInProgress extends ApiException {

@@ -3,8 +3,8 @@ package org.ordersystem.order;
 import java.util.List;
 import java.util.Map;
 
-import org.ordersystem.system.ApiException;
-import org.ordersystem.system.ErrorCode;
+import org.ordersystem.system.problem.ApiException;
+import org.ordersystem.system.problem.ErrorCode;
 
 /** The lifecycle does not allow moving from the current status to the asked one. */
 class InvalidStatusTransition extends ApiException {

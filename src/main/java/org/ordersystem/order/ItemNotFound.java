@@ -1,7 +1,7 @@
 package org.ordersystem.order;
 
-import org.ordersystem.system.ApiException;
-import org.ordersystem.system.ErrorCode;
+import org.ordersystem.system.problem.ApiException;
+import org.ordersystem.system.problem.ErrorCode;
 
 /** The item is not on this order (or the order is not the caller's). */
 class ItemNotFound extends ApiException {

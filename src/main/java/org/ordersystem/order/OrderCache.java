@@ -3,8 +3,8 @@ package org.ordersystem.order;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.ordersystem.system.AfterCommit;
-import org.ordersystem.system.ResilientCache;
+import org.ordersystem.system.data.AfterCommit;
+import org.ordersystem.system.cache.ResilientCache;
 
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;

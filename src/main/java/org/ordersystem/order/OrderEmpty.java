@@ -1,7 +1,7 @@
 package org.ordersystem.order;
 
-import org.ordersystem.system.ApiException;
-import org.ordersystem.system.ErrorCode;
+import org.ordersystem.system.problem.ApiException;
+import org.ordersystem.system.problem.ErrorCode;
 
 /** An order needs at least one item to be confirmed. */
 class OrderEmpty extends ApiException {

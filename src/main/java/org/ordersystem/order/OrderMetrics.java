@@ -5,7 +5,7 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.ordersystem.system.AfterCommit;
+import org.ordersystem.system.data.AfterCommit;
 
 import org.springframework.stereotype.Component;
 

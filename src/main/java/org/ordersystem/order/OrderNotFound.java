@@ -1,7 +1,7 @@
 package org.ordersystem.order;
 
-import org.ordersystem.system.ApiException;
-import org.ordersystem.system.ErrorCode;
+import org.ordersystem.system.problem.ApiException;
+import org.ordersystem.system.problem.ErrorCode;
 
 /** The order does not exist or belongs to someone else (never told apart). */
 class OrderNotFound extends ApiException {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.criteria.Predicate;
-import org.ordersystem.system.InsufficientPermissions;
+import org.ordersystem.system.problem.InsufficientPermissions;
 import org.ordersystem.user.CurrentUser;
 
 import org.springframework.beans.factory.annotation.Value;

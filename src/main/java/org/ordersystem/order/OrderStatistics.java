@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.ordersystem.system.InsufficientPermissions;
+import org.ordersystem.system.problem.InsufficientPermissions;
 import org.ordersystem.user.CurrentUser;
 import org.ordersystem.user.OrderSummaries;
 import org.ordersystem.user.OrderSummary;

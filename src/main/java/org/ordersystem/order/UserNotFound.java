@@ -1,7 +1,7 @@
 package org.ordersystem.order;
 
-import org.ordersystem.system.ApiException;
-import org.ordersystem.system.ErrorCode;
+import org.ordersystem.system.problem.ApiException;
+import org.ordersystem.system.problem.ErrorCode;
 
 /** An admin placed an order for a user id that does not exist. */
 class UserNotFound extends ApiException {

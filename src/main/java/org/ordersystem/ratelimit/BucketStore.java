@@ -2,7 +2,7 @@ package org.ordersystem.ratelimit;
 
 import java.util.List;
 
-import org.ordersystem.shared.Rate;
+import org.ordersystem.ratelimit.Rate;
 
 /** Where the token buckets of the subjects live: Redis (shared by replicas) or this process. */
 interface BucketStore {

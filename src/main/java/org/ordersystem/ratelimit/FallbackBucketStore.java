@@ -6,8 +6,8 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.ordersystem.shared.Rate;
-import org.ordersystem.system.OutageLog;
+import org.ordersystem.ratelimit.Rate;
+import org.ordersystem.system.cache.OutageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

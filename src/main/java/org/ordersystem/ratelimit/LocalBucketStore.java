@@ -8,7 +8,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.local.LocalBucketBuilder;
-import org.ordersystem.shared.Rate;
+import org.ordersystem.ratelimit.Rate;
 
 /** Bucket4j buckets in this process: the store without Redis, and the fallback while Redis is down. */
 class LocalBucketStore implements BucketStore {

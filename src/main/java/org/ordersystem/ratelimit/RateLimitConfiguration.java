@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.ordersystem.shared.Rate;
-import org.ordersystem.system.ClientAddress;
-import org.ordersystem.system.ProblemWriter;
+import org.ordersystem.ratelimit.Rate;
+import org.ordersystem.system.web.ClientAddress;
+import org.ordersystem.system.problem.ProblemWriter;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

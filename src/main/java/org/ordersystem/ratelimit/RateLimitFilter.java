@@ -10,11 +10,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.ordersystem.shared.Rate;
-import org.ordersystem.system.ClientAddress;
-import org.ordersystem.system.ErrorCode;
-import org.ordersystem.system.ProblemWriter;
-import org.ordersystem.system.RequestPaths;
+import org.ordersystem.ratelimit.Rate;
+import org.ordersystem.system.web.ClientAddress;
+import org.ordersystem.system.problem.ErrorCode;
+import org.ordersystem.system.problem.ProblemWriter;
+import org.ordersystem.system.web.RequestPaths;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticatedPrincipal;

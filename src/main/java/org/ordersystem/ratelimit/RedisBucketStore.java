@@ -16,7 +16,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
-import org.ordersystem.shared.Rate;
+import org.ordersystem.ratelimit.Rate;
 
 /**
  * Buckets in Redis, shared by every replica. All buckets of a subject are checked and

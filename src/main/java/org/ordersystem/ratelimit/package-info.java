@@ -1,7 +1,7 @@
 /**
  * Request rate limiting for /api, in Redis shared by all replicas, in process as a fallback.
  */
-@ApplicationModule(allowedDependencies = { "system", "shared" })
+@ApplicationModule(allowedDependencies = { "system :: problem", "system :: web", "system :: cache" })
 package org.ordersystem.ratelimit;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,9 @@
 /**
- * App-wide infrastructure: configuration, start-up guard, embedded database, errors, request ids, health and observability.
+ * App-wide infrastructure, one sub-package per concern, each a named interface that
+ * exposes only what other modules use. It knows no business module: error codes, cache
+ * names and API texts are declared by the modules that own them.
  */
-@ApplicationModule(allowedDependencies = { "shared" })
+@ApplicationModule(allowedDependencies = {})
 package org.ordersystem.system;
 
 import org.springframework.modulith.ApplicationModule;

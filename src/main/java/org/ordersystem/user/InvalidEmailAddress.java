@@ -1,6 +1,6 @@
 package org.ordersystem.user;
 
-import org.ordersystem.system.InvalidField;
+import org.ordersystem.system.problem.InvalidField;
 
 class InvalidEmailAddress extends InvalidField {
 

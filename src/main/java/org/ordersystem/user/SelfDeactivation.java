@@ -1,6 +1,6 @@
 package org.ordersystem.user;
 
-import org.ordersystem.system.InvalidField;
+import org.ordersystem.system.problem.InvalidField;
 
 /** An administrator may not lock themselves out (and perhaps the system with them). */
 class SelfDeactivation extends InvalidField {

@@ -7,8 +7,8 @@ import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.ordersystem.system.AfterCommit;
-import org.ordersystem.system.ResilientCache;
+import org.ordersystem.system.data.AfterCommit;
+import org.ordersystem.system.cache.ResilientCache;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;

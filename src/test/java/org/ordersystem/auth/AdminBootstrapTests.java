@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.ordersystem.support.Accounts;
 import org.ordersystem.support.IntegrationTest;
-import org.ordersystem.system.InvalidConfiguration;
+import org.ordersystem.system.config.InvalidConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -10,7 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-import org.ordersystem.system.ApiException;
+import org.ordersystem.system.problem.ApiException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ordersystem.shared.Rate;
+import org.ordersystem.ratelimit.Rate;
 import org.ordersystem.support.TestServices;
 
 import static org.assertj.core.api.Assertions.assertThat;

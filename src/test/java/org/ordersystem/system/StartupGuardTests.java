@@ -1,5 +1,7 @@
 package org.ordersystem.system;
 
+import org.ordersystem.system.config.InvalidConfiguration;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ordersystem.OrderBackendApplication;

@@ -2,7 +2,7 @@ package org.ordersystem.user;
 
 import org.junit.jupiter.api.Test;
 
-import org.ordersystem.system.ErrorCode;
+import org.ordersystem.system.problem.ErrorCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -8,7 +8,7 @@ import jakarta.validation.Valid;
 
 import org.ordersystem.auth.AccessToken;
 import org.ordersystem.auth.AuthService;
-import org.ordersystem.system.ClientAddress;
+import org.ordersystem.system.web.ClientAddress;
 import org.ordersystem.user.CurrentUser;
 
 import org.springframework.http.ResponseEntity;

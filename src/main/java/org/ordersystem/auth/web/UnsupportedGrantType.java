@@ -1,6 +1,6 @@
 package org.ordersystem.auth.web;
 
-import org.ordersystem.system.InvalidField;
+import org.ordersystem.system.problem.InvalidField;
 
 class UnsupportedGrantType extends InvalidField {
 

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.ordersystem.order.OrderQuery;
 import org.ordersystem.order.OrderStatus;
-import org.ordersystem.system.InvalidField;
+import org.ordersystem.system.problem.InvalidField;
 
 /** Reads the query parameters of GET /api/orders, refusing bad ones with the parameter's name. */
 final class ListParameters {

@@ -14,8 +14,8 @@ import org.ordersystem.order.OrderService;
 import org.ordersystem.order.OrderStatistics;
 import org.ordersystem.order.OrderStatus;
 import org.ordersystem.order.PlaceOrder;
-import org.ordersystem.system.InvalidField;
-import org.ordersystem.system.PageResponse;
+import org.ordersystem.system.problem.InvalidField;
+import org.ordersystem.system.web.PageResponse;
 import org.ordersystem.user.CurrentUser;
 
 import io.swagger.v3.oas.annotations.Operation;

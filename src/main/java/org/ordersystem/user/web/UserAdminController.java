@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
-import org.ordersystem.system.PageResponse;
+import org.ordersystem.system.web.PageResponse;
 import org.ordersystem.user.CurrentUser;
 import org.ordersystem.user.OrderSummaries;
 import org.ordersystem.user.UserAccount;

@@ -1,9 +1,0 @@
-package org.ordersystem.system;
-
-/** A regular user asked for something only an administrator may do. */
-public class InsufficientPermissions extends ApiException {
-
-    public InsufficientPermissions(String detail) {
-        super(ErrorCode.INSUFFICIENT_PERMISSIONS, detail);
-    }
-}

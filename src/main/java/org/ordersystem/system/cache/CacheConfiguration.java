@@ -1,0 +1,121 @@
+package org.ordersystem.system.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
+import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
+import org.springframework.cache.caffeine.CaffeineCacheManager;
+import org.springframework.cache.Cache;
+import org.springframework.cache.annotation.CachingConfigurer;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.interceptor.CacheErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.cache.BatchStrategies;
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.cache.RedisCacheWriter;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializationContext;
+
+/**
+ * Spring Cache on the store chosen by CACHE_TYPE (redis, simple or none). In Redis,
+ * values are JSON and keys carry a format version ({@code order-backend:v1:...}), so a
+ * release that changes a cached type bumps the version instead of reading old entries.
+ * Only types of this application may be named in cached JSON. A cache that fails is a
+ * miss: the call goes to PostgreSQL and succeeds.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableCaching
+class CacheConfiguration implements CachingConfigurer {
+
+    static final String KEY_PREFIX = "order-backend:v1:";
+
+    @Override
+    public CacheErrorHandler errorHandler() {
+        return new FallThroughCacheErrorHandler();
+    }
+
+    @Bean
+    @ConditionalOnClass(RedisCacheConfiguration.class)
+    @ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis")
+    RedisCacheManagerBuilderCustomizer redisCaches(RedisConnectionFactory connections,
+            @Value("${order.cache.orders-ttl:10m}") Duration ordersTtl,
+            @Value("${order.cache.statistics-ttl:30s}") Duration statisticsTtl,
+            @Value("${order.cache.user-status-ttl:1m}") Duration userStatusTtl) {
+        GenericJacksonJsonRedisSerializer json = GenericJacksonJsonRedisSerializer.builder()
+                .enableDefaultTyping(BasicPolymorphicTypeValidator.builder()
+                        .allowIfSubType("org.ordersystem.")
+                        .allowIfSubType("java.")
+                        .build())
+                .build();
+        RedisCacheConfiguration defaults = RedisCacheConfiguration.defaultCacheConfig()
+                .prefixCacheNameWith(KEY_PREFIX)
+                .serializeValuesWith(RedisSerializationContext.SerializationPair.fromSerializer(json))
+                .disableCachingNullValues()
+                .entryTtl(ordersTtl);
+        // Spring Data Redis 4 writes asynchronously by default; a put or evict that fails must
+        // reach ResilientCache (which then never serves that key stale), not vanish in the background
+        // Clearing a cache (after a long outage, see ResilientCache) walks its keys with SCAN, never KEYS.
+        RedisCacheWriter writer = RedisCacheWriter.create(connections,
+                configurer -> configurer.immediateWrites().collectStatistics().batchStrategy(BatchStrategies.scan(1000)));
+        return builder -> builder.cacheWriter(writer).cacheDefaults(defaults)
+                .withCacheConfiguration("orders", defaults.entryTtl(ordersTtl))
+                .withCacheConfiguration("order-statistics", defaults.entryTtl(statisticsTtl))
+                .withCacheConfiguration("user-status", defaults.entryTtl(userStatusTtl))
+                .enableStatistics();
+    }
+
+    /** CACHE_TYPE=simple: in-process, with the same time-to-live per cache as in Redis. */
+    @Bean
+    @ConditionalOnProperty(name = "spring.cache.type", havingValue = "caffeine")
+    CacheManagerCustomizer<CaffeineCacheManager> localCaches(@Value("${order.cache.orders-ttl:10m}") Duration ordersTtl,
+            @Value("${order.cache.statistics-ttl:30s}") Duration statisticsTtl,
+            @Value("${order.cache.user-status-ttl:1m}") Duration userStatusTtl) {
+        return manager -> {
+            manager.registerCustomCache("orders", local(ordersTtl, 100_000));
+            manager.registerCustomCache("order-statistics", local(statisticsTtl, 10_000));
+            manager.registerCustomCache("user-status", local(userStatusTtl, 100_000));
+        };
+    }
+
+    private static com.github.benmanes.caffeine.cache.Cache<Object, Object> local(Duration ttl, long size) {
+        return Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(size).recordStats().build();
+    }
+
+    static final class FallThroughCacheErrorHandler implements CacheErrorHandler {
+
+        private static final Logger log = LoggerFactory.getLogger(FallThroughCacheErrorHandler.class);
+        // @Cacheable calls (statistics) cannot skip the store: the window is only for ResilientCache
+        private final OutageLog outage = new OutageLog(log, "cache", Clock.systemUTC(), Duration.ZERO);
+
+        @Override
+        public void handleCacheGetError(RuntimeException exception, Cache cache, Object key) {
+            outage.failed(exception);
+        }
+
+        @Override
+        public void handleCachePutError(RuntimeException exception, Cache cache, Object key, Object value) {
+            outage.failed(exception);
+        }
+
+        @Override
+        public void handleCacheEvictError(RuntimeException exception, Cache cache, Object key) {
+            outage.failed(exception);
+        }
+
+        @Override
+        public void handleCacheClearError(RuntimeException exception, Cache cache) {
+            outage.failed(exception);
+        }
+    }
+}

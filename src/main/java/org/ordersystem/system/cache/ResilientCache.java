@@ -1,0 +1,178 @@
+package org.ordersystem.system.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+
+/**
+ * A named cache that never fails its caller. A failing store (Redis down or slower than
+ * its timeout) counts as a miss; after a failure, reads skip the store for a few seconds,
+ * so requests do not each wait for the timeout, and the outage is logged once. Writes
+ * (after a commit) are attempted unless the store is known to be failing; a key whose write
+ * failed or was skipped is "unsure": it is never served or refilled until it has been evicted
+ * once the store answers again, so a lost write cannot leave a stale entry behind.
+ */
+public final class ResilientCache {
+
+    private static final Duration SKIP_AFTER_FAILURE = Duration.ofSeconds(5);
+    private static final int MAX_UNSURE_KEYS = 1_000;
+    private static final int EVICTIONS_PER_READ = 50;
+    private static final Logger log = LoggerFactory.getLogger(ResilientCache.class);
+
+    private final CacheManager manager;
+    private final String name;
+    private final OutageLog outage;
+    /** Keys whose last write after a commit failed: the store may hold an older value for them. */
+    private final Set<Object> unsure = ConcurrentHashMap.newKeySet();
+    /** More unsure keys than are worth tracking (a long outage): the whole cache is suspect. */
+    private volatile boolean overflowed;
+
+    public ResilientCache(CacheManager manager, String name, Clock clock) {
+        this.manager = manager;
+        this.name = name;
+        this.outage = new OutageLog(log, "cache '" + name + "'", clock, SKIP_AFTER_FAILURE);
+    }
+
+    /** The cached value, or null on a miss or a failing store. */
+    public <T> T get(Object key, Class<T> type) {
+        if (mayBeStale(key)) {
+            // never serve what a failed write may have left behind; remove it first
+            read(() -> {
+                Cache cache = manager.getCache(name);
+                if (cache != null) {
+                    cache.evict(key);
+                }
+                unsure.remove(key);
+                return null;
+            });
+            return null;
+        }
+        return read(() -> {
+            Cache cache = manager.getCache(name);
+            return cache == null ? null : cache.get(key, type);
+        });
+    }
+
+    public void put(Object key, Object value) {
+        write(key, () -> {
+            Cache cache = manager.getCache(name);
+            if (cache != null) {
+                cache.put(key, value);
+            }
+        });
+    }
+
+    /** Stores the value unless one is there already (a fresher one written after a commit). */
+    public void putIfAbsent(Object key, Object value) {
+        if (mayBeStale(key)) {
+            return;
+        }
+        read(() -> {
+            Cache cache = manager.getCache(name);
+            if (cache != null) {
+                cache.putIfAbsent(key, value);
+            }
+            return null;
+        });
+    }
+
+    public void evict(Object key) {
+        write(key, () -> {
+            Cache cache = manager.getCache(name);
+            if (cache != null) {
+                cache.evict(key);
+            }
+        });
+    }
+
+    /** A read, or a fill after a read: skipped while the store is known to be failing. */
+    private <T> T read(Supplier<T> action) {
+        if (outage.skipping()) {
+            return null;
+        }
+        try {
+            T result = action.get();
+            outage.succeeded();
+            settleUnsureKeys();
+            return result;
+        }
+        catch (RuntimeException ex) {
+            outage.failed(ex);
+            return null;
+        }
+    }
+
+    /** A write is attempted unless the store is known to be failing; only a read that answers ends an outage. */
+    private void write(Object key, Runnable action) {
+        if (outage.skipping()) {
+            // the store is failing: do not wait for it; the key is evicted before it is served again
+            markUnsure(key);
+            return;
+        }
+        try {
+            action.run();
+            unsure.remove(key);
+        }
+        catch (RuntimeException ex) {
+            markUnsure(key);
+            outage.failed(ex);
+        }
+    }
+
+    private boolean mayBeStale(Object key) {
+        return overflowed || unsure.contains(key);
+    }
+
+    private void markUnsure(Object key) {
+        if (overflowed) {
+            return;
+        }
+        if (unsure.size() >= MAX_UNSURE_KEYS) {
+            overflowed = true;
+            unsure.clear();
+            return;
+        }
+        unsure.add(key);
+    }
+
+    /**
+     * Once the store answers again, removes what failed or skipped writes may have left behind:
+     * a few keys per read, so no single request pays for a long outage, or the whole cache
+     * after an overflow. Keys still unsure are never served meanwhile.
+     */
+    private void settleUnsureKeys() {
+        Cache cache = manager.getCache(name);
+        if (cache == null) {
+            return;
+        }
+        if (overflowed) {
+            overflowed = false; // before clearing, so that a write failing meanwhile is tracked again
+            try {
+                cache.clear();
+            }
+            catch (RuntimeException ex) {
+                overflowed = true;
+                throw ex;
+            }
+            return;
+        }
+        if (unsure.isEmpty()) {
+            return;
+        }
+        List<Object> keys = List.copyOf(unsure);
+        for (Object key : keys.subList(0, Math.min(keys.size(), EVICTIONS_PER_READ))) {
+            cache.evict(key);
+            unsure.remove(key);
+        }
+    }
+
+}

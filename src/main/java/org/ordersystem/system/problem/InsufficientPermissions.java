@@ -1,0 +1,9 @@
+package org.ordersystem.system.problem;
+
+/** A regular user asked for something only an administrator may do. */
+public class InsufficientPermissions extends ApiException {
+
+    public InsufficientPermissions(String detail) {
+        super(ErrorCode.INSUFFICIENT_PERMISSIONS, detail);
+    }
+}

@@ -1,0 +1,85 @@
+package org.ordersystem.system.web;
+
+import org.ordersystem.system.problem.ErrorCode;
+import org.ordersystem.system.problem.ProblemWriter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Bounds the wait under overload. Without it Tomcat queues every request ahead of the
+ * connection pool and the wait grows with the number of clients; with it at most
+ * {@code order.admission.max-concurrent} API requests (default twice the pool) run at once,
+ * the others wait up to {@code order.admission.max-wait} and are then refused with
+ * {@code 503 SERVICE_UNAVAILABLE} and {@code Retry-After: 1}, before any authentication work.
+ */
+@Component
+@Order(-200) // after request id, access log and size limit; before Spring Security (-100)
+class AdmissionFilter extends OncePerRequestFilter {
+
+    private final Semaphore permits;
+    private final long maxWaitNanos;
+    private final ProblemWriter problems;
+    private final Counter rejected;
+
+    AdmissionFilter(@Value("${order.admission.max-concurrent:0}") int maxConcurrent,
+            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize,
+            @Value("${order.admission.max-wait:500ms}") Duration maxWait, ProblemWriter problems,
+            MeterRegistry meters) {
+        this.permits = new Semaphore(maxConcurrent > 0 ? maxConcurrent : Math.max(4, 2 * poolSize));
+        this.maxWaitNanos = maxWait.toNanos();
+        this.problems = problems;
+        this.rejected = Counter.builder("http.admission.rejected")
+                .description("API requests refused with 503 because too many were already running").register(meters);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !RequestPaths.isApi(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!admitted()) {
+            rejected.increment();
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "1");
+            problems.write(request, response, ErrorCode.SERVICE_UNAVAILABLE, "The service is busy; try again shortly.",
+                    Map.of(), headers);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        }
+        finally {
+            permits.release();
+        }
+    }
+
+    private boolean admitted() {
+        try {
+            return permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
