@@ -301,7 +301,7 @@ start_app() {
     aot) cmd+=("-XX:AOTCache=$aot_file" -jar "$extracted_jar") ;;
     *) die "unknown start mode $mode" ;;
   esac
-  cmd+=(--order.bench.trivial-endpoint=true)
+  cmd+=(--spring.profiles.active=bench)
   start_ns=$(date +%s%N)
   env "${app_env[@]}" "${cmd[@]}" >"$logfile" 2>&1 &
   app_pid=$!

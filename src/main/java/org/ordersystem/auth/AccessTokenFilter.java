@@ -1,5 +1,6 @@
 package org.ordersystem.auth;
 
+import org.ordersystem.system.problem.CommonErrorCode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ordersystem.system.problem.ApiException;
-import org.ordersystem.system.problem.ErrorCode;
 import org.ordersystem.system.problem.ProblemWriter;
 import org.ordersystem.user.UserService;
 import org.ordersystem.user.UserStatus;
@@ -77,8 +77,8 @@ class AccessTokenFilter extends OncePerRequestFilter {
             if (strict.matches(request)) {
                 HttpHeaders headers = new HttpHeaders();
                 headers.set(HttpHeaders.RETRY_AFTER, "5");
-                problems.write(request, response, ErrorCode.SERVICE_UNAVAILABLE,
-                        "The database is unreachable; try again shortly.", Map.of(), headers);
+                problems.write(request, response, CommonErrorCode.SERVICE_UNAVAILABLE,
+                        "The database is unreachable; try again shortly.", headers);
                 return;
             }
         }

@@ -1,7 +1,8 @@
 package org.ordersystem.auth;
 
+import org.ordersystem.user.UserErrorCode;
+import org.ordersystem.system.problem.CommonErrorCode;
 import org.ordersystem.system.problem.ApiException;
-import org.ordersystem.system.problem.ErrorCode;
 import org.ordersystem.system.config.InvalidConfiguration;
 import org.ordersystem.user.UserAdministration;
 
@@ -40,10 +41,10 @@ class AdminBootstrap implements ApplicationRunner {
             return administration.createFirstAdmin(email, password, NAME);
         }
         catch (ApiException ex) {
-            if (ex.code() == ErrorCode.WEAK_PASSWORD) {
-                throw new InvalidConfiguration("ADMIN_PASSWORD", "is refused: " + ex.getMessage());
+            if (ex.code() == UserErrorCode.WEAK_PASSWORD) {
+                throw new InvalidConfiguration("ADMIN_PASSWORD", "is refused: " + ex.detail());
             }
-            if (ex.code() == ErrorCode.VALIDATION_FAILED) {
+            if (ex.code() == CommonErrorCode.VALIDATION_FAILED) {
                 throw new InvalidConfiguration("ADMIN_EMAIL", "is not a valid email address");
             }
             throw ex;

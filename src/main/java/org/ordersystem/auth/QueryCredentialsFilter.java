@@ -1,5 +1,6 @@
 package org.ordersystem.auth;
 
+import org.ordersystem.system.problem.CommonErrorCode;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.ordersystem.system.problem.ErrorCode;
-import org.ordersystem.system.problem.Problem;
+import org.ordersystem.system.problem.InvalidField;
 import org.ordersystem.system.problem.ProblemWriter;
 import org.ordersystem.system.web.RequestPaths;
 
@@ -53,10 +53,7 @@ class QueryCredentialsFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String credential = credentialNamed(request.getQueryString());
         if (credential != null) {
-            problems.write(request, response, ErrorCode.VALIDATION_FAILED,
-                    "Credentials are accepted in the request body only, never in the query string.",
-                    Map.of("errors", List.of(new Problem.FieldError(credential, "must not be in the query string"))),
-                    HttpHeaders.EMPTY);
+            problems.write(request, response, new InvalidField(credential, "must not be in the query string"));
             return;
         }
         chain.doFilter(request, response);

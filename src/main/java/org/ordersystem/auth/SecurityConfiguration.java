@@ -1,15 +1,14 @@
 package org.ordersystem.auth;
 
+import org.ordersystem.system.problem.CommonErrorCode;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ordersystem.system.problem.ApiException;
-import org.ordersystem.system.problem.ErrorCode;
 import org.ordersystem.system.problem.ProblemWriter;
 import org.ordersystem.system.web.RequestPaths;
 import org.ordersystem.user.UserService;
@@ -64,7 +63,7 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, ex) -> unauthenticated(problems, request, response))
                         .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
-                                ErrorCode.INSUFFICIENT_PERMISSIONS, "This action needs an administrator.")))
+                                CommonErrorCode.INSUFFICIENT_PERMISSIONS, "This action needs an administrator.")))
                 .build();
     }
 
@@ -76,11 +75,11 @@ class SecurityConfiguration {
             if (refusal.code().status().value() == 401) {
                 headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             }
-            problems.write(request, response, refusal.code(), refusal.getMessage(), Map.of(), headers);
+            problems.write(request, response, refusal, headers);
             return;
         }
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        problems.write(request, response, ErrorCode.UNAUTHENTICATED, "A bearer access token is required.", Map.of(),
+        problems.write(request, response, CommonErrorCode.UNAUTHENTICATED, "A bearer access token is required.",
                 headers);
     }
 }

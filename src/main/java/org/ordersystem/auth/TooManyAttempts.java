@@ -3,7 +3,6 @@ package org.ordersystem.auth;
 import java.time.Duration;
 
 import org.ordersystem.system.problem.ApiException;
-import org.ordersystem.system.problem.ErrorCode;
 
 import org.springframework.http.HttpHeaders;
 
@@ -16,18 +15,12 @@ class TooManyAttempts extends ApiException {
     }
 
     private TooManyAttempts(long retryAfterSeconds) {
-        super(ErrorCode.TOO_MANY_ATTEMPTS, "Too many failed sign-ins; try again in " + retryAfterSeconds + " seconds.");
+        super(AuthErrorCode.TOO_MANY_ATTEMPTS, "Too many failed sign-ins; try again in " + retryAfterSeconds + " seconds.");
         this.retryAfterSeconds = retryAfterSeconds;
+        getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
     }
 
     long retryAfterSeconds() {
         return retryAfterSeconds;
-    }
-
-    @Override
-    public HttpHeaders headers() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        return headers;
     }
 }

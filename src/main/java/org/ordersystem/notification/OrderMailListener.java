@@ -1,5 +1,6 @@
 package org.ordersystem.notification;
 
+import org.ordersystem.user.UserErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,6 @@ import org.ordersystem.notification.OrderContents.Contents;
 import org.ordersystem.order.OrderPlaced;
 import org.ordersystem.order.OrderStatusChanged;
 import org.ordersystem.system.problem.ApiException;
-import org.ordersystem.system.problem.ErrorCode;
 import org.ordersystem.user.UserAccount;
 import org.ordersystem.user.UserService;
 import org.slf4j.Logger;
@@ -111,7 +111,7 @@ class OrderMailListener {
             return Optional.of(users.account(userId));
         }
         catch (ApiException ex) {
-            if (ex.code() == ErrorCode.USER_NOT_FOUND) {
+            if (ex.code() == UserErrorCode.USER_NOT_FOUND) {
                 return Optional.empty();
             }
             throw ex;

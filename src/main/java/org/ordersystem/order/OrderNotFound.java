@@ -1,12 +1,11 @@
 package org.ordersystem.order;
 
 import org.ordersystem.system.problem.ApiException;
-import org.ordersystem.system.problem.ErrorCode;
 
 /** The order does not exist or belongs to someone else (never told apart). */
 class OrderNotFound extends ApiException {
 
     OrderNotFound(long orderId) {
-        super(ErrorCode.ORDER_NOT_FOUND, "Order " + orderId + " not found.");
+        super(OrderErrorCode.ORDER_NOT_FOUND, "Order " + orderId + " not found.");
     }
 }

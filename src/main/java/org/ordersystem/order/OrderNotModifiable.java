@@ -1,12 +1,11 @@
 package org.ordersystem.order;
 
 import org.ordersystem.system.problem.ApiException;
-import org.ordersystem.system.problem.ErrorCode;
 
 /** The order's status no longer allows this change. */
 class OrderNotModifiable extends ApiException {
 
     OrderNotModifiable(OrderStatus status, String what) {
-        super(ErrorCode.ORDER_NOT_MODIFIABLE, "Cannot " + what + " an order that is " + status + ".");
+        super(OrderErrorCode.ORDER_NOT_MODIFIABLE, "Cannot " + what + " an order that is " + status + ".");
     }
 }

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ordersystem.ratelimit.Rate;
 import org.ordersystem.system.web.ClientAddress;
-import org.ordersystem.system.problem.ErrorCode;
 import org.ordersystem.system.problem.ProblemWriter;
 import org.ordersystem.system.web.RequestPaths;
 
@@ -64,8 +63,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         rejected.increment();
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, decision.retryAfterSeconds())));
-        problems.write(request, response, ErrorCode.RATE_LIMITED,
-                "Too many requests; retry after " + Math.max(1, decision.retryAfterSeconds()) + " s.", Map.of(), headers);
+        problems.write(request, response, RateLimitErrorCode.RATE_LIMITED,
+                "Too many requests; retry after " + Math.max(1, decision.retryAfterSeconds()) + " s.", headers);
     }
 
     private String subject(HttpServletRequest request) {

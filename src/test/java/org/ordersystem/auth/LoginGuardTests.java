@@ -28,7 +28,7 @@ class LoginGuardTests {
         TooManyAttempts refused = catchThrowableOfType(TooManyAttempts.class,
                 () -> guard.begin("victim@orders.test", "198.51.100.77"));
         assertThat(refused.retryAfterSeconds()).isEqualTo(900);
-        assertThat(refused.headers().getFirst("Retry-After")).isEqualTo("900");
+        assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("900");
         assertThatCode(() -> guard.begin("other@orders.test", "198.51.100.77")).doesNotThrowAnyException();
     }
 

@@ -11,6 +11,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 import org.ordersystem.system.problem.ApiException;
+import org.ordersystem.system.problem.CommonErrorCode;
 import org.ordersystem.system.problem.ErrorCode;
 import org.ordersystem.user.UserStatus;
 
@@ -50,7 +51,7 @@ class TokenServiceTests {
 
     @Test
     void refusesAlgNone() {
-        assertThat(code(() -> tokens.verifyAccess(HostileTokens.unsigned(valid())))).isEqualTo(ErrorCode.TOKEN_INVALID);
+        assertThat(code(() -> tokens.verifyAccess(HostileTokens.unsigned(valid())))).isEqualTo(AuthErrorCode.TOKEN_INVALID);
     }
 
     @Test
@@ -58,8 +59,8 @@ class TokenServiceTests {
         String hs512 = attacker.sign(HostileTokens.header("HS512"), valid(), "HmacSHA512");
         String hs384 = attacker.sign(HostileTokens.header("HS384"), valid(), "HmacSHA384");
 
-        assertThat(code(() -> tokens.verifyAccess(hs512))).isEqualTo(ErrorCode.TOKEN_INVALID);
-        assertThat(code(() -> tokens.verifyAccess(hs384))).isEqualTo(ErrorCode.TOKEN_INVALID);
+        assertThat(code(() -> tokens.verifyAccess(hs512))).isEqualTo(AuthErrorCode.TOKEN_INVALID);
+        assertThat(code(() -> tokens.verifyAccess(hs384))).isEqualTo(AuthErrorCode.TOKEN_INVALID);
         assertThat(tokens.verifyAccess(attacker.hs256(valid())).userId()).isEqualTo(42);
     }
 
@@ -67,7 +68,7 @@ class TokenServiceTests {
     void refusesATokenSignedWithAnotherKey() {
         String forged = new HostileTokens(SECRET + "-but-not-quite").hs256(valid());
 
-        assertThat(code(() -> tokens.verifyAccess(forged))).isEqualTo(ErrorCode.TOKEN_INVALID);
+        assertThat(code(() -> tokens.verifyAccess(forged))).isEqualTo(AuthErrorCode.TOKEN_INVALID);
     }
 
     @Test
@@ -77,7 +78,7 @@ class TokenServiceTests {
         promoted.put("is_admin", true);
 
         assertThat(code(() -> tokens.verifyAccess(HostileTokens.withPayload(genuine, promoted))))
-                .isEqualTo(ErrorCode.TOKEN_INVALID);
+                .isEqualTo(AuthErrorCode.TOKEN_INVALID);
     }
 
     @Test
@@ -85,7 +86,7 @@ class TokenServiceTests {
         Map<String, Object> claims = valid();
         claims.remove("exp");
 
-        assertThat(code(() -> tokens.verifyAccess(attacker.hs256(claims)))).isEqualTo(ErrorCode.UNAUTHENTICATED);
+        assertThat(code(() -> tokens.verifyAccess(attacker.hs256(claims)))).isEqualTo(CommonErrorCode.UNAUTHENTICATED);
     }
 
     @Test
@@ -94,8 +95,8 @@ class TokenServiceTests {
         String issuedEarlier = service("HS256", Clock.fixed(NOW.minus(Duration.ofHours(1)), ZoneOffset.UTC))
                 .issueAccess(ALICE, UUID.randomUUID()).value();
 
-        assertThat(code(() -> tokens.verifyAccess(expired))).isEqualTo(ErrorCode.TOKEN_EXPIRED);
-        assertThat(code(() -> tokens.verifyAccess(issuedEarlier))).isEqualTo(ErrorCode.TOKEN_EXPIRED);
+        assertThat(code(() -> tokens.verifyAccess(expired))).isEqualTo(AuthErrorCode.TOKEN_EXPIRED);
+        assertThat(code(() -> tokens.verifyAccess(issuedEarlier))).isEqualTo(AuthErrorCode.TOKEN_EXPIRED);
     }
 
     @Test
@@ -124,8 +125,8 @@ class TokenServiceTests {
         now[0] = NOW.plus(Duration.ofMinutes(30));
         assertThat(service.verifyAccess(token).userId()).isEqualTo(42);
         now[0] = NOW.plus(Duration.ofMinutes(30)).plusSeconds(1);
-        assertThat(code(() -> service.verifyAccess(token))).isEqualTo(ErrorCode.TOKEN_EXPIRED);
-        assertThat(code(() -> service.verifyAccess(token))).isEqualTo(ErrorCode.TOKEN_EXPIRED);
+        assertThat(code(() -> service.verifyAccess(token))).isEqualTo(AuthErrorCode.TOKEN_EXPIRED);
+        assertThat(code(() -> service.verifyAccess(token))).isEqualTo(AuthErrorCode.TOKEN_EXPIRED);
     }
 
     @Test
@@ -134,8 +135,8 @@ class TokenServiceTests {
         tokens.verifyAccess(token);
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
 
-        assertThat(code(() -> tokens.verifyAccess(tampered))).isEqualTo(ErrorCode.TOKEN_INVALID);
-        assertThat(code(() -> tokens.verifyRefresh(token))).isEqualTo(ErrorCode.TOKEN_INVALID);
+        assertThat(code(() -> tokens.verifyAccess(tampered))).isEqualTo(AuthErrorCode.TOKEN_INVALID);
+        assertThat(code(() -> tokens.verifyRefresh(token))).isEqualTo(AuthErrorCode.TOKEN_INVALID);
     }
 
     @Test
@@ -146,11 +147,11 @@ class TokenServiceTests {
         keyUrl.put("jku", "http://attacker.invalid/keys.json");
 
         assertThat(code(() -> tokens.verifyAccess(attacker.sign(traversal, valid(), "HmacSHA256"))))
-                .isEqualTo(ErrorCode.TOKEN_INVALID);
+                .isEqualTo(AuthErrorCode.TOKEN_INVALID);
         assertThat(code(() -> tokens.verifyAccess(new HostileTokens("").sign(traversal, valid(), "HmacSHA256"))))
-                .isEqualTo(ErrorCode.TOKEN_INVALID);
+                .isEqualTo(AuthErrorCode.TOKEN_INVALID);
         assertThat(code(() -> tokens.verifyAccess(attacker.sign(keyUrl, valid(), "HmacSHA256"))))
-                .isEqualTo(ErrorCode.TOKEN_INVALID);
+                .isEqualTo(AuthErrorCode.TOKEN_INVALID);
     }
 
     @Test
@@ -158,8 +159,8 @@ class TokenServiceTests {
         String refresh = tokens.issueRefresh(42, UUID.randomUUID()).value();
         String access = tokens.issueAccess(ALICE, UUID.randomUUID()).value();
 
-        assertThat(code(() -> tokens.verifyAccess(refresh))).isEqualTo(ErrorCode.TOKEN_INVALID);
-        assertThat(code(() -> tokens.verifyRefresh(access))).isEqualTo(ErrorCode.TOKEN_INVALID);
+        assertThat(code(() -> tokens.verifyAccess(refresh))).isEqualTo(AuthErrorCode.TOKEN_INVALID);
+        assertThat(code(() -> tokens.verifyRefresh(access))).isEqualTo(AuthErrorCode.TOKEN_INVALID);
     }
 
     @Test
@@ -173,17 +174,17 @@ class TokenServiceTests {
         Map<String, Object> oddExpiry = valid();
         oddExpiry.put("exp", "tomorrow");
 
-        assertThat(code(() -> tokens.verifyAccess(attacker.hs256(untyped)))).isEqualTo(ErrorCode.UNAUTHENTICATED);
-        assertThat(code(() -> tokens.verifyAccess(attacker.hs256(oddSubject)))).isEqualTo(ErrorCode.TOKEN_INVALID);
-        assertThat(code(() -> tokens.verifyAccess(attacker.hs256(oddType)))).isEqualTo(ErrorCode.TOKEN_INVALID);
-        assertThat(code(() -> tokens.verifyAccess(attacker.hs256(oddExpiry)))).isEqualTo(ErrorCode.TOKEN_INVALID);
+        assertThat(code(() -> tokens.verifyAccess(attacker.hs256(untyped)))).isEqualTo(CommonErrorCode.UNAUTHENTICATED);
+        assertThat(code(() -> tokens.verifyAccess(attacker.hs256(oddSubject)))).isEqualTo(AuthErrorCode.TOKEN_INVALID);
+        assertThat(code(() -> tokens.verifyAccess(attacker.hs256(oddType)))).isEqualTo(AuthErrorCode.TOKEN_INVALID);
+        assertThat(code(() -> tokens.verifyAccess(attacker.hs256(oddExpiry)))).isEqualTo(AuthErrorCode.TOKEN_INVALID);
     }
 
     @Test
     void refusesGarbage() {
         for (String garbage : new String[] { "", "abc", "a.b.c", "..", "e30.e30.", "\u0000.\u0000.\u0000",
                 "x".repeat(10_000) }) {
-            assertThat(code(() -> tokens.verifyAccess(garbage))).as(garbage).isEqualTo(ErrorCode.TOKEN_INVALID);
+            assertThat(code(() -> tokens.verifyAccess(garbage))).as(garbage).isEqualTo(AuthErrorCode.TOKEN_INVALID);
         }
     }
 
@@ -193,8 +194,8 @@ class TokenServiceTests {
         String token = hs512.issueAccess(ALICE, UUID.randomUUID()).value();
 
         assertThat(hs512.verifyAccess(token).userId()).isEqualTo(42);
-        assertThat(code(() -> hs512.verifyAccess(attacker.hs256(valid())))).isEqualTo(ErrorCode.TOKEN_INVALID);
-        assertThat(code(() -> tokens.verifyAccess(token))).isEqualTo(ErrorCode.TOKEN_INVALID);
+        assertThat(code(() -> hs512.verifyAccess(attacker.hs256(valid())))).isEqualTo(AuthErrorCode.TOKEN_INVALID);
+        assertThat(code(() -> tokens.verifyAccess(token))).isEqualTo(AuthErrorCode.TOKEN_INVALID);
     }
 
     private static Map<String, Object> valid() {

@@ -80,7 +80,7 @@ class OrderTests {
         order.cancel(OWNER, "changed my mind", NOW);
 
         assertThatThrownBy(() -> order.confirm(OWNER, null, NOW)).isInstanceOf(InvalidStatusTransition.class)
-                .satisfies(ex -> assertThat(((InvalidStatusTransition) ex).properties())
+                .satisfies(ex -> assertThat(((InvalidStatusTransition) ex).getBody().getProperties())
                         .containsEntry("current_status", "CANCELLED")
                         .containsEntry("allowed_transitions", List.of()));
         assertThatThrownBy(() -> order(item(1, "5")).ship(ADMIN, null, NOW)).isInstanceOf(InvalidStatusTransition.class);

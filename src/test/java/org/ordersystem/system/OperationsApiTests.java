@@ -1,7 +1,5 @@
 package org.ordersystem.system;
 
-import org.ordersystem.system.problem.Problem;
-
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;

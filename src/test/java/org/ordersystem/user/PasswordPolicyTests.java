@@ -2,7 +2,6 @@ package org.ordersystem.user;
 
 import org.junit.jupiter.api.Test;
 
-import org.ordersystem.system.problem.ErrorCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -43,7 +42,7 @@ class PasswordPolicyTests {
 
     private static String refusal(String password) {
         WeakPassword refused = catchThrowableOfType(WeakPassword.class, () -> PasswordPolicy.check(password));
-        assertThat(refused.code()).isEqualTo(ErrorCode.WEAK_PASSWORD);
+        assertThat(refused.code()).isEqualTo(UserErrorCode.WEAK_PASSWORD);
         return refused.getMessage();
     }
 }

@@ -1,10 +1,16 @@
 package org.ordersystem.system.openapi;
 
 import org.ordersystem.system.problem.ErrorCode;
-import org.ordersystem.system.problem.Problem;
+import org.ordersystem.system.problem.CommonErrorCode;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -29,8 +35,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document's conventions: what every API operation may answer besides its
- * success (all as {@code application/problem+json} with the contract's {@code error_code}),
- * and the decisions the contract left open.
+ * success (all as {@code application/problem+json} with the contract's {@code error_code}):
+ * the HTTP layer's codes, and the codes and description paragraphs the modules declare
+ * ({@link ApiDocumentation} beans).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -39,83 +46,66 @@ class OpenApiConfiguration {
 
     private static final String DESCRIPTION = """
             Order management API. JSON bodies use snake_case; timestamps are ISO-8601 UTC; money is a \
-            number with at most 2 decimals. Unknown request fields are refused (400 VALIDATION_FAILED).
+            number with at most 2 decimals. Unknown request fields are refused (400 VALIDATION_FAILED, with \
+            `errors[{field, message}]`).
 
             Every error is RFC 9457 application/problem+json with `error_code` and `request_id`; problem \
             `type`s are relative URIs `/problems/<error-code-in-kebab-case>`. Every response carries \
-            `X-Request-Id`.
-
-            Orders: `ETag` is the order's version; `If-None-Match` on GET answers 304; `If-Match` on every \
-            write (order, status, items, delete) answers 412 PRECONDITION_FAILED when stale. \
-            `Idempotency-Key` (1-255 chars, per user, 24 h) on POST /api/orders replays the first answer \
-            with `Idempotent-Replayed: true`; another body → 422; while the first runs → 409. \
-            `item_count` is the number of lines. Statistics' `total_value`/`average_value` leave cancelled \
-            orders out; a user's `total_spent` counts confirmed, shipped and delivered orders. \
-            PATCH /api/orders/{id} requires `notes`; an empty string clears it. In an item PATCH an empty \
-            `sku` clears it. A regular user sending `user_id` (create, list, statistics) gets 403.
-
-            Rate limits on /api: `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` on every \
-            response; 429 RATE_LIMITED with `Retry-After`.""";
-
-    private static final Map<String, String> ERRORS = Map.of(
-            "400", "VALIDATION_FAILED (with `errors[{field, message}]`), MALFORMED_REQUEST, WEAK_PASSWORD",
-            "401", "UNAUTHENTICATED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REUSED, INVALID_CREDENTIALS",
-            "403", "ACCOUNT_DEACTIVATED, INSUFFICIENT_PERMISSIONS",
-            "404", "USER_NOT_FOUND, ORDER_NOT_FOUND, ITEM_NOT_FOUND (also for another user's resources), NOT_FOUND",
-            "409", "EMAIL_EXISTS, INVALID_STATUS_TRANSITION (with `current_status`, `allowed_transitions`), "
-                    + "ORDER_NOT_MODIFIABLE, ORDER_EMPTY, ITEM_LIMIT_REACHED, CONCURRENT_MODIFICATION, "
-                    + "IDEMPOTENCY_IN_PROGRESS",
-            "412", "PRECONDITION_FAILED: If-Match names an old version; nothing changed",
-            "413", "PAYLOAD_TOO_LARGE: body over 1 MiB",
-            "415", "UNSUPPORTED_MEDIA_TYPE: send application/json",
-            "422", "IDEMPOTENCY_KEY_REUSED",
-            "429", "RATE_LIMITED or TOO_MANY_ATTEMPTS, with Retry-After");
-
-    private static final Map<String, String> ALWAYS = Map.of(
-            "500", "INTERNAL_ERROR (logged with the request id)",
-            "503", "SERVICE_UNAVAILABLE: the database is unreachable or the instance is at its concurrency limit; "
-                    + "retry after Retry-After seconds");
+            `X-Request-Id`. A 503 SERVICE_UNAVAILABLE (the database is unreachable or the instance is at its \
+            concurrency limit) carries `Retry-After`; a 500 INTERNAL_ERROR is logged with the request id.""";
 
     @Bean
-    OpenApiCustomizer problemResponses(ObjectProvider<BuildProperties> build) {
+    OpenApiCustomizer problemResponses(ObjectProvider<BuildProperties> build, List<ApiDocumentation> modules) {
         return openApi -> {
+            StringBuilder description = new StringBuilder(DESCRIPTION);
+            modules.stream().map(ApiDocumentation::description).filter(text -> !text.isBlank())
+                    .forEach(text -> description.append("\n\n").append(text));
             openApi.info(new Info().title("Order backend API")
                     .version(build.getIfAvailable() == null ? "dev" : build.getIfAvailable().getVersion())
-                    .description(DESCRIPTION));
+                    .description(description.toString()));
             if (openApi.getComponents() == null) {
                 openApi.setComponents(new Components());
             }
-            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
-            if (openApi.getPaths() == null) {
-                return;
+            Set<String> codes = new TreeSet<>();
+            if (openApi.getPaths() != null) {
+                openApi.getPaths().forEach((path, item) -> {
+                    if (path.startsWith("/api/")) {
+                        item.readOperationsMap().forEach((method, operation) -> codes.addAll(
+                                document(operation, errors(path, method, modules))));
+                    }
+                });
             }
-            openApi.getPaths().forEach((path, item) -> {
-                if (path.startsWith("/api/")) {
-                    item.readOperationsMap().forEach((method, operation) -> document(path, method, operation));
-                }
-            });
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema(codes));
         };
     }
 
-    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+    /** The HTTP layer's codes for any operation, then each module's. */
+    private static List<ErrorCode> errors(String path, PathItem.HttpMethod method, List<ApiDocumentation> modules) {
+        List<ErrorCode> errors = new ArrayList<>(List.of(CommonErrorCode.VALIDATION_FAILED,
+                CommonErrorCode.MALFORMED_REQUEST, CommonErrorCode.UNAUTHENTICATED, CommonErrorCode.INTERNAL_ERROR,
+                CommonErrorCode.SERVICE_UNAVAILABLE));
+        if (path.contains("{")) {
+            errors.add(CommonErrorCode.NOT_FOUND);
+        }
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH
+                || method == PathItem.HttpMethod.PUT) {
+            errors.add(CommonErrorCode.PAYLOAD_TOO_LARGE);
+            errors.add(CommonErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        }
+        modules.forEach(module -> errors.addAll(module.errors(path, method)));
+        return errors;
+    }
+
+    /** One problem response per status, naming its codes; returns the codes named. */
+    private static Set<String> document(Operation operation, List<ErrorCode> errors) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
-        Map<String, String> errors = new java.util.TreeMap<>(ALWAYS);
-        ERRORS.forEach((status, codes) -> {
-            boolean applies = switch (status) {
-                case "404" -> path.contains("{") || path.startsWith("/api/users") || path.startsWith("/api/orders");
-                case "412" -> path.startsWith("/api/orders/{") && method != PathItem.HttpMethod.GET;
-                case "413", "415" -> method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH;
-                case "422" -> path.equals("/api/orders") && method == PathItem.HttpMethod.POST;
-                default -> true;
-            };
-            if (applies) {
-                errors.put(status, codes);
-            }
-        });
-        errors.forEach((status, codes) -> {
+        Map<String, Set<String>> byStatus = new TreeMap<>();
+        errors.forEach(code -> byStatus.computeIfAbsent(String.valueOf(code.status().value()),
+                status -> new LinkedHashSet<>()).add(code.name()));
+        byStatus.forEach((status, names) -> {
             ApiResponse existing = responses.get(status);
-            ApiResponse response = new ApiResponse().description(codes).content(new Content()
+            ApiResponse response = new ApiResponse().description(String.join(", ", names)).content(new Content()
                     .addMediaType("application/problem+json", new MediaType().schema(
                             new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
             if (existing == null || existing.getContent() == null || existing.getContent().isEmpty()
@@ -124,9 +114,10 @@ class OpenApiConfiguration {
                 responses.addApiResponse(status, response);
             }
         });
+        return byStatus.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
     }
 
-    private static Schema<?> problemSchema() {
+    private static Schema<?> problemSchema(Set<String> codes) {
         ObjectSchema fieldError = new ObjectSchema();
         fieldError.addProperty("field", new StringSchema().example("items[0].unit_price"));
         fieldError.addProperty("message", new StringSchema().example("must be greater than or equal to 0"));
@@ -137,12 +128,9 @@ class OpenApiConfiguration {
         problem.addProperty("status", new IntegerSchema().example(404));
         problem.addProperty("detail", new StringSchema().example("Order 42 not found."));
         problem.addProperty("instance", new StringSchema().example("/api/orders/42"));
-        problem.addProperty("error_code", new StringSchema().example("ORDER_NOT_FOUND")._enum(
-                java.util.Arrays.stream(ErrorCode.values()).map(Enum::name).toList()));
+        problem.addProperty("error_code", new StringSchema().example("ORDER_NOT_FOUND")._enum(List.copyOf(codes)));
         problem.addProperty("request_id", new StringSchema());
         problem.addProperty("errors", new ArraySchema().items(fieldError));
-        problem.addProperty("current_status", new StringSchema());
-        problem.addProperty("allowed_transitions", new ArraySchema().items(new StringSchema()));
         problem.required(List.of("type", "title", "status", "error_code"));
         return problem;
     }

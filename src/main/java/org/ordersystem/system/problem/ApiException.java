@@ -1,19 +1,19 @@
 package org.ordersystem.system.problem;
 
-import java.util.Map;
-
-import org.springframework.http.HttpHeaders;
+import org.springframework.web.ErrorResponseException;
 
 /**
- * A failure the client can act on. Modules subclass it with the condition's name
- * ({@code OrderNotFound}); {@link ProblemDetailsAdvice} turns it into problem+json.
+ * A failure the client can act on: Spring's {@link ErrorResponseException} whose body
+ * carries the contract's error code. Modules subclass it with the condition's name
+ * ({@code OrderNotFound}), adding members with {@code getBody().setProperty} and headers
+ * with {@code getHeaders()}; {@link ProblemDetailsAdvice} completes and sends it.
  */
-public class ApiException extends RuntimeException {
+public class ApiException extends ErrorResponseException {
 
     private final ErrorCode code;
 
     public ApiException(ErrorCode code, String detail) {
-        super(detail, null, false, false);
+        super(code.status(), ProblemDetails.of(code, detail), null);
         this.code = code;
     }
 
@@ -21,13 +21,13 @@ public class ApiException extends RuntimeException {
         return code;
     }
 
-    /** Extra members of the problem body, e.g. {@code current_status}. */
-    public Map<String, Object> properties() {
-        return Map.of();
+    public String detail() {
+        return getBody().getDetail();
     }
 
-    /** Extra response headers, e.g. {@code Retry-After}. */
-    public HttpHeaders headers() {
-        return HttpHeaders.EMPTY;
+    /** Thrown for outcomes clients cause every day (not found, conflicts): the stack trace is never read. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
     }
 }

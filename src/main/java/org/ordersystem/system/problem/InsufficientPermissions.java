@@ -4,6 +4,6 @@ package org.ordersystem.system.problem;
 public class InsufficientPermissions extends ApiException {
 
     public InsufficientPermissions(String detail) {
-        super(ErrorCode.INSUFFICIENT_PERMISSIONS, detail);
+        super(CommonErrorCode.INSUFFICIENT_PERMISSIONS, detail);
     }
 }

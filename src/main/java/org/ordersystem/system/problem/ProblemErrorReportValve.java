@@ -2,12 +2,15 @@ package org.ordersystem.system.problem;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Map;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 /**
  * Tomcat answers some requests before they reach the application: a request line or header
@@ -18,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -26,8 +30,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        Map<String, Object> body = Problem.body(codeFor(status), detailFor(status), instance(request), Map.of());
-        body.put("status", status);
+        ProblemDetail body = ProblemDetails.forRequest(
+                ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detailFor(status)), instance(request));
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
@@ -43,16 +47,6 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         catch (IOException | IllegalStateException ex) {
             // the client is gone or the response cannot take a body: nothing more to do
         }
-    }
-
-    private static ErrorCode codeFor(int status) {
-        return switch (status) {
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
-            default -> status < 500 ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
-        };
     }
 
     private static String detailFor(int status) {

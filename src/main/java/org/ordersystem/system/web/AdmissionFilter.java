@@ -1,6 +1,6 @@
 package org.ordersystem.system.web;
 
-import org.ordersystem.system.problem.ErrorCode;
+import org.ordersystem.system.problem.CommonErrorCode;
 import org.ordersystem.system.problem.ProblemWriter;
 
 import java.io.IOException;
@@ -61,8 +61,7 @@ class AdmissionFilter extends OncePerRequestFilter {
             rejected.increment();
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.RETRY_AFTER, "1");
-            problems.write(request, response, ErrorCode.SERVICE_UNAVAILABLE, "The service is busy; try again shortly.",
-                    Map.of(), headers);
+            problems.write(request, response, CommonErrorCode.SERVICE_UNAVAILABLE, "The service is busy; try again shortly.", headers);
             return;
         }
         try {

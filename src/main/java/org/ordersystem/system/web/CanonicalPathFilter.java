@@ -1,6 +1,6 @@
 package org.ordersystem.system.web;
 
-import org.ordersystem.system.problem.ErrorCode;
+import org.ordersystem.system.problem.CommonErrorCode;
 import org.ordersystem.system.problem.ProblemWriter;
 
 import java.io.IOException;
@@ -36,7 +36,7 @@ class CanonicalPathFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!isCanonical(request)) {
-            problems.write(request, response, ErrorCode.MALFORMED_REQUEST, "The request path must be written in its "
+            problems.write(request, response, CommonErrorCode.MALFORMED_REQUEST, "The request path must be written in its "
                     + "plain form: no percent-encoding, ';' parameters, empty or dot segments.");
             return;
         }

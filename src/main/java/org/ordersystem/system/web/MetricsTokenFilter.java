@@ -1,6 +1,6 @@
 package org.ordersystem.system.web;
 
-import org.ordersystem.system.problem.ErrorCode;
+import org.ordersystem.system.problem.CommonErrorCode;
 import org.ordersystem.system.problem.ProblemWriter;
 
 import java.io.IOException;
@@ -45,7 +45,7 @@ class MetricsTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String given = request.getHeader("Authorization");
         if (given == null || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
-            problems.write(request, response, ErrorCode.UNAUTHENTICATED, "The metrics token is required.");
+            problems.write(request, response, CommonErrorCode.UNAUTHENTICATED, "The metrics token is required.");
             return;
         }
         chain.doFilter(request, response);

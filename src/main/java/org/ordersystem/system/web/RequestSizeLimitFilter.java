@@ -1,6 +1,6 @@
 package org.ordersystem.system.web;
 
-import org.ordersystem.system.problem.ErrorCode;
+import org.ordersystem.system.problem.CommonErrorCode;
 import org.ordersystem.system.problem.PayloadTooLarge;
 import org.ordersystem.system.problem.ProblemWriter;
 
@@ -39,7 +39,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            problems.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than 1 MiB.");
+            problems.write(request, response, CommonErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than 1 MiB.");
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);
