@@ -20,7 +20,7 @@ import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
 /**
- * Order e-mails, switched on by SMTP_HOST (system/EnvironmentSettings sets
+ * Order e-mails, switched on by SMTP_HOST (system/config/EnvironmentSettings sets
  * {@code order.mail.enabled}). Without it none of these beans exists: no listener means
  * Modulith stores no publication, so nothing piles up in the outbox.
  */

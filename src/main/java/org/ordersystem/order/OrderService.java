@@ -9,7 +9,6 @@ import jakarta.persistence.criteria.Predicate;
 import org.ordersystem.system.problem.InsufficientPermissions;
 import org.ordersystem.user.CurrentUser;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -38,15 +37,14 @@ public class OrderService {
     private final String defaultCurrency;
 
     OrderService(OrderRepository orders, StatusChangeRepository history, OrderCache cache,
-            ApplicationEventPublisher events, OrderMetrics metrics, Clock clock,
-            @Value("${order.default-currency:USD}") String defaultCurrency) {
+            ApplicationEventPublisher events, OrderMetrics metrics, Clock clock, OrderProperties properties) {
         this.orders = orders;
         this.history = history;
         this.cache = cache;
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
-        this.defaultCurrency = defaultCurrency;
+        this.defaultCurrency = properties.defaultCurrency();
     }
 
     /** An item change: the item as it now is, and its order. */

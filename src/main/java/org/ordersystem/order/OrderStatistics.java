@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class OrderStatistics implements OrderSummaries {
 
+    static final String CACHE_NAME = "order-statistics";
+
     private static final String BY_STATUS = "select status, count(*) as orders, coalesce(sum(total), 0) as value "
             + "from pedidos %s group by status";
 
@@ -42,7 +44,7 @@ public class OrderStatistics implements OrderSummaries {
      * Own orders for a user; all (or one user's, with {@code userId}) for an admin. Cached
      * briefly (order.cache.statistics-ttl); only successful answers are cached.
      */
-    @Cacheable(cacheNames = "order-statistics",
+    @Cacheable(cacheNames = CACHE_NAME,
             key = "(#caller.admin() ? 'admin:' : 'user:' + #caller.id() + ':') + #userId")
     public Figures figures(CurrentUser caller, Long userId) {
         if (userId != null && !caller.admin()) {

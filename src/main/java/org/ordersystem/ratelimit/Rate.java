@@ -1,16 +1,16 @@
 package org.ordersystem.ratelimit;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A request rate such as {@code 100/hour}; several are written joined by {@code ;}. */
+/** A request rate such as {@code 100/hour}; several are written joined by {@code ;} (RateLimitProperties). */
 public record Rate(long permits, Duration period) {
 
     private static final Pattern SYNTAX = Pattern.compile("\\s*(\\d{1,9})\\s*/\\s*(second|minute|hour|day)\\s*");
+
+    static final String SPELLING = "write N/second, N/minute, N/hour or N/day (N >= 1), joined by ';'";
 
     public Rate {
         if (permits < 1) {
@@ -18,21 +18,17 @@ public record Rate(long permits, Duration period) {
         }
     }
 
-    /** Parses {@code N/second|minute|hour|day} joined by {@code ;}; throws IllegalArgumentException on anything else. */
-    public static List<Rate> parseAll(String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("is empty; write N/second, N/minute, N/hour or N/day, joined by ';'");
+    /**
+     * Parses {@code N/second|minute|hour|day}; throws IllegalArgumentException on anything else.
+     * Spring's conversion finds it by its name, so properties bind straight to rates.
+     */
+    public static Rate valueOf(String text) {
+        Matcher matcher = SYNTAX.matcher(text.toLowerCase(Locale.ROOT));
+        if (!matcher.matches() || Long.parseLong(matcher.group(1)) < 1) {
+            throw new IllegalArgumentException(text.isBlank() ? "has an empty rate; " + SPELLING
+                    : "has '" + text.strip() + "'; " + SPELLING);
         }
-        List<Rate> rates = new ArrayList<>();
-        for (String part : text.split(";", -1)) {
-            Matcher matcher = SYNTAX.matcher(part.toLowerCase(Locale.ROOT));
-            if (!matcher.matches() || Long.parseLong(matcher.group(1)) < 1) {
-                throw new IllegalArgumentException("has '" + part.strip()
-                        + "'; write N/second, N/minute, N/hour or N/day (N >= 1), joined by ';'");
-            }
-            rates.add(new Rate(Long.parseLong(matcher.group(1)), periodOf(matcher.group(2))));
-        }
-        return List.copyOf(rates);
+        return new Rate(Long.parseLong(matcher.group(1)), periodOf(matcher.group(2)));
     }
 
     private static Duration periodOf(String unit) {

@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.ordersystem.ratelimit.Rate;
 import org.ordersystem.system.web.ClientAddress;
 import org.ordersystem.system.problem.ProblemWriter;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -23,24 +22,25 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * the caller), and a caller over the limit gets 429 on every path.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
 class RateLimitConfiguration {
 
     /** Redis is connected on first use, so start-up never waits for it and a Redis that is down at start is fine. */
     @Bean(destroyMethod = "")
-    BucketStore bucketStore(@Value("${order.ratelimit.storage-url:}") String storageUrl,
-            @Value("${spring.data.redis.password:}") String password,
-            @Value("${spring.data.redis.timeout:100ms}") Duration timeout, MeterRegistry meters) {
-        if (storageUrl.isBlank()) {
+    BucketStore bucketStore(RateLimitProperties properties, MeterRegistry meters) {
+        if (properties.inProcess()) {
             return new LocalBucketStore();
         }
-        return new FallbackBucketStore(new LazyRedisStore(storageUrl, password, timeout), new LocalBucketStore(), meters);
+        return new FallbackBucketStore(
+                new LazyRedisStore(properties.storageUrl(), properties.password(), properties.timeout()),
+                new LocalBucketStore(), meters);
     }
 
     /** Spring Security applies every {@code Customizer<HttpSecurity>} bean to the chains it builds. */
     @Bean
-    Customizer<HttpSecurity> rateLimiting(BucketStore store, @Value("${order.ratelimit.limits:100/hour}") String limits,
+    Customizer<HttpSecurity> rateLimiting(BucketStore store, RateLimitProperties properties,
             ClientAddress clientAddress, ProblemWriter problems, MeterRegistry meters) {
-        RateLimitFilter filter = new RateLimitFilter(store, Rate.parseAll(limits), clientAddress, problems, meters);
+        RateLimitFilter filter = new RateLimitFilter(store, properties.limits(), clientAddress, problems, meters);
         return http -> http.addFilterBefore(filter, AuthorizationFilter.class);
     }
 

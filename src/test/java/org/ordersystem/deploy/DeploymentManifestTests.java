@@ -341,7 +341,7 @@ class DeploymentManifestTests {
     @Test
     void applicationReadsEveryVariableTheDeploymentSets() throws IOException {
         // The application maps its variables either as ${NAME} placeholders in
-        // application.yml or by name in Java (system/EnvironmentSettings).
+        // application.yml or by name in Java (system/config/EnvironmentSettings).
         Path applicationYml = ROOT.resolve("src/main/resources/application.yml");
         if (!Files.exists(applicationYml)) {
             return; // nothing to compare against yet

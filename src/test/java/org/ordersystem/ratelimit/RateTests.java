@@ -13,20 +13,15 @@ class RateTests {
 
     @Test
     void parsesOneRate() {
-        assertThat(Rate.parseAll("100/hour")).containsExactly(new Rate(100, Duration.ofHours(1)));
-    }
-
-    @Test
-    void parsesSeveralRatesJoinedBySemicolons() {
-        assertThat(Rate.parseAll("10/second; 200/minute;5000/day")).containsExactly(
-                new Rate(10, Duration.ofSeconds(1)), new Rate(200, Duration.ofMinutes(1)),
-                new Rate(5000, Duration.ofDays(1)));
+        assertThat(Rate.valueOf("100/hour")).isEqualTo(new Rate(100, Duration.ofHours(1)));
+        assertThat(Rate.valueOf(" 10 / Second ")).isEqualTo(new Rate(10, Duration.ofSeconds(1)));
+        assertThat(Rate.valueOf("5000/day")).isEqualTo(new Rate(5000, Duration.ofDays(1)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "lots", "", "100", "100/week", "0/hour", "-1/hour", "100/hour;", "1.5/second",
             "100 per hour", "9999999999/hour" })
     void refusesAnythingElse(String text) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Rate.parseAll(text));
+        assertThatIllegalArgumentException().isThrownBy(() -> Rate.valueOf(text));
     }
 }

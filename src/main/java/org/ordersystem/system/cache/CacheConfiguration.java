@@ -2,13 +2,14 @@ package org.ordersystem.system.cache;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
@@ -28,11 +29,13 @@ import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializ
 import org.springframework.data.redis.serializer.RedisSerializationContext;
 
 /**
- * Spring Cache on the store chosen by CACHE_TYPE (redis, simple or none). In Redis,
- * values are JSON and keys carry a format version ({@code order-backend:v1:...}), so a
- * release that changes a cached type bumps the version instead of reading old entries.
- * Only types of this application may be named in cached JSON. A cache that fails is a
- * miss: the call goes to PostgreSQL and succeeds.
+ * Spring Cache on the store chosen by CACHE_TYPE (redis, simple or none), holding the
+ * caches the modules declare ({@link CacheDeclaration} beans) and no others: a misspelt
+ * name fails instead of creating a cache that never expires. In Redis, values are JSON and
+ * keys carry a format version ({@code order-backend:v1:...}), so a release that changes a
+ * cached type bumps the version instead of reading old entries. Only types of this
+ * application may be named in cached JSON. A cache that fails is a miss: the call goes to
+ * PostgreSQL and succeeds.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -49,9 +52,7 @@ class CacheConfiguration implements CachingConfigurer {
     @ConditionalOnClass(RedisCacheConfiguration.class)
     @ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis")
     RedisCacheManagerBuilderCustomizer redisCaches(RedisConnectionFactory connections,
-            @Value("${order.cache.orders-ttl:10m}") Duration ordersTtl,
-            @Value("${order.cache.statistics-ttl:30s}") Duration statisticsTtl,
-            @Value("${order.cache.user-status-ttl:1m}") Duration userStatusTtl) {
+            ObjectProvider<CacheDeclaration> caches) {
         GenericJacksonJsonRedisSerializer json = GenericJacksonJsonRedisSerializer.builder()
                 .enableDefaultTyping(BasicPolymorphicTypeValidator.builder()
                         .allowIfSubType("org.ordersystem.")
@@ -61,35 +62,32 @@ class CacheConfiguration implements CachingConfigurer {
         RedisCacheConfiguration defaults = RedisCacheConfiguration.defaultCacheConfig()
                 .prefixCacheNameWith(KEY_PREFIX)
                 .serializeValuesWith(RedisSerializationContext.SerializationPair.fromSerializer(json))
-                .disableCachingNullValues()
-                .entryTtl(ordersTtl);
+                .disableCachingNullValues();
         // Spring Data Redis 4 writes asynchronously by default; a put or evict that fails must
         // reach ResilientCache (which then never serves that key stale), not vanish in the background
         // Clearing a cache (after a long outage, see ResilientCache) walks its keys with SCAN, never KEYS.
         RedisCacheWriter writer = RedisCacheWriter.create(connections,
                 configurer -> configurer.immediateWrites().collectStatistics().batchStrategy(BatchStrategies.scan(1000)));
-        return builder -> builder.cacheWriter(writer).cacheDefaults(defaults)
-                .withCacheConfiguration("orders", defaults.entryTtl(ordersTtl))
-                .withCacheConfiguration("order-statistics", defaults.entryTtl(statisticsTtl))
-                .withCacheConfiguration("user-status", defaults.entryTtl(userStatusTtl))
-                .enableStatistics();
+        return builder -> {
+            builder.cacheWriter(writer).cacheDefaults(defaults).disableCreateOnMissingCache().enableStatistics();
+            caches.orderedStream().forEach(
+                    cache -> builder.withCacheConfiguration(cache.name(), defaults.entryTtl(cache.timeToLive())));
+        };
     }
 
     /** CACHE_TYPE=simple: in-process, with the same time-to-live per cache as in Redis. */
     @Bean
     @ConditionalOnProperty(name = "spring.cache.type", havingValue = "caffeine")
-    CacheManagerCustomizer<CaffeineCacheManager> localCaches(@Value("${order.cache.orders-ttl:10m}") Duration ordersTtl,
-            @Value("${order.cache.statistics-ttl:30s}") Duration statisticsTtl,
-            @Value("${order.cache.user-status-ttl:1m}") Duration userStatusTtl) {
+    CacheManagerCustomizer<CaffeineCacheManager> localCaches(ObjectProvider<CacheDeclaration> caches) {
         return manager -> {
-            manager.registerCustomCache("orders", local(ordersTtl, 100_000));
-            manager.registerCustomCache("order-statistics", local(statisticsTtl, 10_000));
-            manager.registerCustomCache("user-status", local(userStatusTtl, 100_000));
+            manager.setCacheNames(List.of()); // only the declared caches, none made on demand
+            caches.orderedStream().forEach(cache -> manager.registerCustomCache(cache.name(), local(cache)));
         };
     }
 
-    private static com.github.benmanes.caffeine.cache.Cache<Object, Object> local(Duration ttl, long size) {
-        return Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(size).recordStats().build();
+    private static com.github.benmanes.caffeine.cache.Cache<Object, Object> local(CacheDeclaration cache) {
+        return Caffeine.newBuilder().expireAfterWrite(cache.timeToLive()).maximumSize(cache.localSize()).recordStats()
+                .build();
     }
 
     static final class FallThroughCacheErrorHandler implements CacheErrorHandler {

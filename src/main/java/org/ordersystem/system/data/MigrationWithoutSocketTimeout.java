@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The service's connections carry a 4 s socket timeout, so that a request on a network that
- * stopped answering fails within the design's 5 s instead of hanging (see EnvironmentSettings).
+ * stopped answering fails within the design's 5 s instead of hanging (see application.yml).
  * A migration may legitimately run longer (an index on a large table), so Flyway's connections
  * wait as long as the statement takes. The pool restores the timeout when a connection returns.
  */

@@ -4,7 +4,6 @@ import org.ordersystem.system.problem.CommonErrorCode;
 import org.ordersystem.system.problem.ProblemWriter;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +15,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -38,12 +36,9 @@ class AdmissionFilter extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final Counter rejected;
 
-    AdmissionFilter(@Value("${order.admission.max-concurrent:0}") int maxConcurrent,
-            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize,
-            @Value("${order.admission.max-wait:500ms}") Duration maxWait, ProblemWriter problems,
-            MeterRegistry meters) {
-        this.permits = new Semaphore(maxConcurrent > 0 ? maxConcurrent : Math.max(4, 2 * poolSize));
-        this.maxWaitNanos = maxWait.toNanos();
+    AdmissionFilter(WebProperties properties, ProblemWriter problems, MeterRegistry meters) {
+        this.permits = new Semaphore(properties.admission().limit());
+        this.maxWaitNanos = properties.admission().maxWait().toNanos();
         this.problems = problems;
         this.rejected = Counter.builder("http.admission.rejected")
                 .description("API requests refused with 503 because too many were already running").register(meters);

@@ -7,20 +7,17 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 /**
  * The address of the client behind a request. {@code X-Forwarded-For} is honoured only
  * when the connection comes from a configured trusted proxy (TRUSTED_PROXIES, CIDRs);
  * then the right-most address that is not itself a trusted proxy is the client.
  */
-@Component
 public class ClientAddress {
 
     private final List<Cidr> trusted;
 
-    ClientAddress(@Value("${order.trusted-proxies:}") String trustedProxies) {
+    /** @param trustedProxies comma-separated addresses and CIDR blocks (WebProperties has checked them) */
+    ClientAddress(String trustedProxies) {
         this.trusted = Cidr.parseAll(trustedProxies);
     }
 
@@ -52,9 +49,9 @@ public class ClientAddress {
     }
 
     /** An address block such as {@code 10.0.0.0/8} or {@code ::1/128}. */
-    public record Cidr(byte[] network, int prefix) {
+    record Cidr(byte[] network, int prefix) {
 
-        public static List<Cidr> parseAll(String text) {
+        static List<Cidr> parseAll(String text) {
             List<Cidr> blocks = new ArrayList<>();
             if (text == null || text.isBlank()) {
                 return blocks;

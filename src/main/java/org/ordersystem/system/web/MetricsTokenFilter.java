@@ -12,7 +12,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -30,8 +29,9 @@ class MetricsTokenFilter extends OncePerRequestFilter {
     private final byte[] expected;
     private final ProblemWriter problems;
 
-    MetricsTokenFilter(@Value("${order.metrics-token:}") String token, ProblemWriter problems) {
-        this.expected = token.isEmpty() ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    MetricsTokenFilter(WebProperties properties, ProblemWriter problems) {
+        String token = properties.metricsToken();
+        this.expected = token == null || token.isEmpty() ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         this.problems = problems;
     }
 

@@ -1,0 +1,7 @@
+/**
+ * Data sources: the embedded default, database URLs, migrations, after-commit work.
+ */
+@NamedInterface("data")
+package org.ordersystem.system.data;
+
+import org.springframework.modulith.NamedInterface;
