@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.ordersystem.user.EndedSessions;
 import org.ordersystem.user.UserDeactivated;
 
@@ -43,7 +44,7 @@ class RefreshTokenStore implements EndedSessions {
                 insert into tokens_atualizacao (id, usuario, familia, hash_token, expira_em)
                 values (:id, :user, :family, :hash, :expires)""")
                 .param("id", token.id()).param("user", userId).param("family", family)
-                .param("hash", Sha256.hex(token.value()))
+                .param("hash", DigestUtils.sha256Hex(token.value()))
                 .param("expires", OffsetDateTime.ofInstant(token.expiresAt(), ZoneOffset.UTC))
                 .update();
     }
@@ -53,7 +54,7 @@ class RefreshTokenStore implements EndedSessions {
         return jdbc.sql("""
                 update tokens_atualizacao set usado_em = now()
                 where hash_token = :hash and usado_em is null and revogado_em is null and expira_em > now()""")
-                .param("hash", Sha256.hex(token)).update() == 1;
+                .param("hash", DigestUtils.sha256Hex(token)).update() == 1;
     }
 
     /** Why a token could not be spent; empty when it was never stored. */
@@ -62,7 +63,7 @@ class RefreshTokenStore implements EndedSessions {
                 select case when usado_em is not null then 'USED' when revogado_em is not null then 'REVOKED'
                             else 'EXPIRED' end
                 from tokens_atualizacao where hash_token = :hash""")
-                .param("hash", Sha256.hex(token)).query(String.class).optional().map(Spent::valueOf);
+                .param("hash", DigestUtils.sha256Hex(token)).query(String.class).optional().map(Spent::valueOf);
     }
 
     void revokeFamily(long userId, UUID family) {

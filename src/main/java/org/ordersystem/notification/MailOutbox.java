@@ -55,6 +55,11 @@ class MailOutbox {
      * Marks FAILED the attempts that started before {@code startedBefore} and never finished:
      * the instance running them stopped (crash, kill, a shutdown with e-mails still queued).
      * Modulith resubmits only failed publications, and never one left RESUBMITTED.
+     * <p>
+     * Not Modulith's staleness monitor ({@code spring.modulith.events.staleness.*}): as of 2.0
+     * it measures from the publication date, not from the start of the attempt, so it marks a
+     * retry of an e-mail older than its limit failed while the retry is still running, and the
+     * next retry run may send that e-mail a second time alongside it.
      */
     int releaseLostAttempts(Instant startedBefore) {
         return jdbc.sql("""

@@ -1,13 +1,10 @@
 package org.ordersystem.notification;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.ordersystem.order.OrderPlaced;
 import org.ordersystem.order.OrderStatus;
 import org.ordersystem.order.OrderStatusChanged;
@@ -41,14 +38,8 @@ record OrderMailEvent(long orderId, long userId, OrderStatus status, String reas
 
     /** {@code <order-42-shipped-0123456789abcdef@domain>}: the same for every attempt of this event. */
     String messageId(String domain) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(fingerprint.getBytes(StandardCharsets.UTF_8));
-            return "<order-" + orderId + "-" + kind() + "-" + HexFormat.of().formatHex(digest, 0, 8) + "@" + domain
-                    + ">";
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return "<order-" + orderId + "-" + kind() + "-" + DigestUtils.sha256Hex(fingerprint).substring(0, 16) + "@"
+                + domain + ">";
     }
 
     /** 12.5 and 12.50 are the same amount: the serialised event must not change the id. */

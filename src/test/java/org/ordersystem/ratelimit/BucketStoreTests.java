@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +73,19 @@ class BucketStoreTests {
         assertThat(redis.take(subject, rates).allowed()).isFalse();
         assertThat(redis.take(subject, List.of(new Rate(100, Duration.ofHours(1)))).remaining())
                 .as("refused requests took nothing from the hourly bucket").isEqualTo(97);
+    }
+
+    @Test
+    void takesAgainWhenRedisHasForgottenTheScript() {
+        List<Rate> rates = List.of(new Rate(3, Duration.ofMinutes(1)));
+        String subject = subject();
+        assertThat(redis.take(subject, rates).remaining()).isEqualTo(2);
+        try (RedisClient client = RedisClient.create(TestServices.get().redisUrl());
+                StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().scriptFlush(); // as after a Redis restart or failover
+        }
+
+        assertThat(redis.take(subject, rates).remaining()).isEqualTo(1);
     }
 
     @Test
