@@ -10,7 +10,6 @@ import org.ordersystem.system.problem.InsufficientPermissions;
 import org.ordersystem.user.CurrentUser;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -32,19 +31,15 @@ public class OrderService {
     private final OrderRepository orders;
     private final StatusChangeRepository history;
     private final OrderCache cache;
-    private final ApplicationEventPublisher events;
-    private final OrderMetrics metrics;
     private final Clock clock;
     private final String defaultCurrency;
 
     OrderService(OrderRepository orders, StatusChangeRepository history, OrderCache cache,
-            ApplicationEventPublisher events, OrderMetrics metrics, Clock clock,
+            Clock clock,
             @Value("${order.default-currency:USD}") String defaultCurrency) {
         this.orders = orders;
         this.history = history;
         this.cache = cache;
-        this.events = events;
-        this.metrics = metrics;
         this.clock = clock;
         this.defaultCurrency = defaultCurrency;
     }
@@ -61,8 +56,10 @@ public class OrderService {
         String currency = command.currency() != null ? command.currency() : defaultCurrency;
         Order order = new Order(owner, currency, command.notes(), command.items(), caller.id(), now());
         try {
+            // persisting gives the order its id, which OrderPlaced carries
             orders.save(order);
-            orders.flush();
+            order.placed();
+            return written(order);
         }
         catch (DataIntegrityViolationException ex) {
             if (String.valueOf(ex.getMessage()).contains("pedidos_usuario_fkey")) {
@@ -70,8 +67,6 @@ public class OrderService {
             }
             throw ex;
         }
-        order.placed();
-        return written(order);
     }
 
     /** From the cache when it has the order; no transaction, so a hit takes no connection. */
@@ -163,17 +158,18 @@ public class OrderService {
     }
 
     /**
-     * Stores the history rows, flushes the change (so ids and the version are the new
-     * ones), publishes the events in this transaction and refreshes the cache once it commits.
+     * Stores the history rows and flushes once, so that new items have their ids and the order
+     * its new version; then saves the order, which publishes its events in this transaction.
+     * Saving comes after the flush because merging an order whose new items are not yet
+     * persistent would put copies of them in its place. The cache is refreshed after commit.
      */
     private OrderSnapshot written(Order order) {
         history.saveAll(order.pullHistory());
         orders.flush();
-        List<Object> recorded = order.pullEvents();
-        recorded.forEach(events::publishEvent);
-        metrics.recorded(recorded);
-        cache.writtenAfterCommit(order);
-        return OrderSnapshot.of(order);
+        orders.save(order);
+        OrderSnapshot snapshot = OrderSnapshot.of(order);
+        cache.writtenAfterCommit(snapshot);
+        return snapshot;
     }
 
     private static ItemChange itemChange(OrderSnapshot order, OrderItem item) {
