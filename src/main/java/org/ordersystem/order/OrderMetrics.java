@@ -20,18 +20,10 @@ class OrderMetrics {
 
     private final MeterRegistry meters;
     private final Counter placed;
-    private final Counter replays;
 
     OrderMetrics(MeterRegistry meters) {
         this.meters = meters;
         this.placed = Counter.builder("orders.placed").description("Orders placed").register(meters);
-        this.replays = Counter.builder("orders.idempotent.replays")
-                .description("Order creations answered from an earlier request with the same Idempotency-Key")
-                .register(meters);
-    }
-
-    void replayed() {
-        replays.increment();
     }
 
     @EventListener

@@ -9,7 +9,11 @@ final class Etags {
     }
 
     static String of(OrderSnapshot order) {
-        return "\"" + order.version() + "\"";
+        return of(order.version());
+    }
+
+    static String of(long version) {
+        return "\"" + version + "\"";
     }
 
     /**

@@ -6,9 +6,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.ordersystem.order.OrderPlacement;
 import org.ordersystem.order.OrderSnapshot;
 import org.ordersystem.order.OrderService;
 import org.ordersystem.order.OrderStatistics;
@@ -46,15 +44,13 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
     private final OrderService orders;
-    private final OrderPlacement placement;
+    private final IdempotentPlacement idempotent;
     private final OrderStatistics statistics;
-    private final JsonMapper json;
 
-    OrderController(OrderService orders, OrderPlacement placement, OrderStatistics statistics, JsonMapper json) {
+    OrderController(OrderService orders, IdempotentPlacement idempotent, OrderStatistics statistics) {
         this.orders = orders;
-        this.placement = placement;
+        this.idempotent = idempotent;
         this.statistics = statistics;
-        this.json = json;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -62,23 +58,18 @@ class OrderController {
             + "With Idempotency-Key a repeat with the same body answers the first response again.")
     @ApiResponse(responseCode = "201", description = "Created; Location and ETag headers",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class)))
-    ResponseEntity<String> place(@AuthenticationPrincipal CurrentUser caller,
+    ResponseEntity<?> place(@AuthenticationPrincipal CurrentUser caller,
             @RequestBody @Valid PlaceOrderRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) String key) {
         PlaceOrder command = new PlaceOrder(
                 request.items() == null ? List.of() : request.items().stream().map(ItemRequest::details).toList(),
                 request.notes() == null || request.notes().isEmpty() ? null : request.notes(),
                 currency(request.currency()), request.userId());
-        OrderPlacement.Outcome outcome = placement.place(caller, command, key, json.writeValueAsString(command),
-                order -> json.writeValueAsString(OrderResponse.of(order, caller)));
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.status())
-                .contentType(MediaType.APPLICATION_JSON)
-                .location(URI.create("/api/orders/" + outcome.orderId()))
-                .eTag(String.valueOf(json.readTree(outcome.body()).path("version").asLong()));
-        if (outcome.replayed()) {
-            response.header("Idempotent-Replayed", "true");
+        if (key != null) {
+            return idempotent.place(caller, command, key);
         }
-        return response.body(outcome.body());
+        OrderSnapshot order = orders.place(caller, command);
+        return ResponseEntity.created(location(order.id())).eTag(Etags.of(order)).body(OrderResponse.of(order, caller));
     }
 
     @GetMapping
@@ -142,6 +133,10 @@ class OrderController {
     @GetMapping("/{id}/history")
     List<HistoryEntryResponse> history(@AuthenticationPrincipal CurrentUser caller, @PathVariable long id) {
         return orders.history(caller, id).stream().map(HistoryEntryResponse::of).toList();
+    }
+
+    static URI location(long orderId) {
+        return URI.create("/api/orders/" + orderId);
     }
 
     static ResponseEntity<OrderResponse> single(OrderSnapshot order, CurrentUser caller) {

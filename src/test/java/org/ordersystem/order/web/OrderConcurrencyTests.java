@@ -1,4 +1,4 @@
-package org.ordersystem.order;
+package org.ordersystem.order.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

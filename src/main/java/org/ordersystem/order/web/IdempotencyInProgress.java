@@ -1,4 +1,4 @@
-package org.ordersystem.order;
+package org.ordersystem.order.web;
 
 import org.ordersystem.system.problem.ApiException;
 import org.ordersystem.system.problem.ErrorCode;
