@@ -90,8 +90,8 @@ public class OrderService {
             throw new InsufficientPermissions("Only an administrator may list another user's orders.");
         }
         Long owner = caller.admin() ? query.userId() : Long.valueOf(caller.id());
-        Sort sort = Sort.by(query.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, query.sortField());
-        if (!query.sortField().equals("id")) {
+        Sort sort = query.sort();
+        if (sort.getOrderFor("id") == null) {
             sort = sort.and(Sort.by(Sort.Direction.ASC, "id"));
         }
         return orders.findAll(matching(owner, query), PageRequest.of(query.page(), query.size(), sort))

@@ -1,10 +1,15 @@
 package org.ordersystem.order.web;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.Currency;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import org.ordersystem.order.OrderSnapshot;
@@ -21,6 +26,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.SortDefault;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -74,13 +83,16 @@ class OrderController {
 
     @GetMapping
     PageResponse<OrderResponse> list(@AuthenticationPrincipal CurrentUser caller,
-            @RequestParam(required = false) String status,
-            @RequestParam(name = "created_from", required = false) String createdFrom,
-            @RequestParam(name = "created_to", required = false) String createdTo,
-            @RequestParam(name = "user_id", required = false) String userId,
-            @RequestParam(required = false) String page, @RequestParam(required = false) String size,
-            @RequestParam(required = false) String sort) {
-        return PageResponse.of(orders.list(caller, ListParameters.read(status, createdFrom, createdTo, userId, page,
+            @RequestParam(required = false) Set<OrderStatus> status,
+            @RequestParam(name = "created_from", required = false) @DateTimeFormat(iso = ISO.DATE_TIME)
+            OffsetDateTime createdFrom,
+            @RequestParam(name = "created_to", required = false) @DateTimeFormat(iso = ISO.DATE_TIME)
+            OffsetDateTime createdTo,
+            @RequestParam(name = "user_id", required = false) @Positive Long userId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @SortDefault(sort = "created_at", direction = Sort.Direction.DESC) Sort sort) {
+        return PageResponse.of(orders.list(caller, ListParameters.query(status, createdFrom, createdTo, userId, page,
                 size, sort)), order -> OrderResponse.of(order, caller));
     }
 
