@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.criteria.Predicate;
 import org.ordersystem.system.problem.InsufficientPermissions;
@@ -82,6 +83,17 @@ public class OrderService {
             throw new OrderNotFound(orderId);
         }
         return snapshot;
+    }
+
+    /**
+     * The order as it is now, for work the system does on nobody's behalf (the e-mail about a
+     * change); no caller, so no access check: never answer a request with it. Empty once the
+     * order is deleted. Read in one statement from the database, not the cache, and in a
+     * read-write transaction on purpose, so that it is never older than the change whose event
+     * asked for it (read-only transactions may be served by a replica).
+     */
+    public Optional<OrderSnapshot> find(long orderId) {
+        return orders.findWithItems(orderId).map(OrderSnapshot::of);
     }
 
     @Transactional(readOnly = true)
