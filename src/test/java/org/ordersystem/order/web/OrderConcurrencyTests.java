@@ -106,6 +106,23 @@ class OrderConcurrencyTests {
     }
 
     @Test
+    void aReplayAnswersTheFirstLocationAndEtagEvenAfterTheOrderWasDeleted() {
+        Account alice = accounts.newUser();
+        Api.Response first = api.post("/api/orders").token(alice.token()).header("Idempotency-Key", "then-deleted")
+                .json(Map.of()).send();
+        assertThat(api.delete(first.header("Location")).token(alice.token()).send().status()).isEqualTo(204);
+
+        Api.Response replay = api.post("/api/orders").token(alice.token()).header("Idempotency-Key", "then-deleted")
+                .json(Map.of()).send();
+
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(replay.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(replay.text()).isEqualTo(first.text());
+    }
+
+    @Test
     void keysAreScopedPerUser() {
         Account alice = accounts.newUser();
         Account bob = accounts.newUser();
