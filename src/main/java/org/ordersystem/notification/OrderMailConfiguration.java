@@ -5,6 +5,7 @@ import java.util.Properties;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.InternetAddress;
+import org.ordersystem.order.OrderService;
 import org.ordersystem.user.UserService;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -38,10 +39,10 @@ class OrderMailConfiguration {
     }
 
     @Bean
-    OrderMailListener orderMailListener(UserService users, JdbcClient jdbc, JavaMailSender mailSender,
+    OrderMailListener orderMailListener(UserService users, OrderService orders, JavaMailSender mailSender,
             OrderMailMetrics metrics, OrderMailProperties properties) {
         InternetAddress from = properties.sender();
-        return new OrderMailListener(users, new OrderContents(jdbc), new OrderMailComposer(domainOf(from)),
+        return new OrderMailListener(users, new OrderContents(orders), new OrderMailComposer(domainOf(from)),
                 new OrderMailSender(mailSender, from), metrics, properties.concurrency());
     }
 

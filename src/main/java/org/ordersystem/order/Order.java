@@ -25,16 +25,17 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * The order aggregate: it owns its items, keeps {@code total} equal to the sum of the
  * lines, and changes status only through guarded verbs that record a history entry and
- * an event (both handed to the service, which stores and publishes them in the same
- * transaction).
+ * an event. The service stores the history; the repository publishes the events when the
+ * order is saved, in the same transaction.
  */
 @Entity
 @Table(name = "pedidos")
-public class Order {
+public class Order extends AbstractAggregateRoot<Order> {
 
     static final int MAX_ITEMS = 100;
 
@@ -78,9 +79,6 @@ public class Order {
     @Transient
     private final List<StatusChange> recordedHistory = new ArrayList<>();
 
-    @Transient
-    private final List<Object> events = new ArrayList<>();
-
     protected Order() {
     }
 
@@ -102,7 +100,7 @@ public class Order {
 
     /** Records the placement event once the id is known. */
     void placed() {
-        events.add(new OrderPlaced(id, userId, total, currency));
+        registerEvent(new OrderPlaced(id, userId, total, currency));
     }
 
     OrderItem addItem(ItemDetails details, Instant now) {
@@ -175,7 +173,7 @@ public class Order {
         status = target;
         recordedHistory.add(new StatusChange(this, from, target, by, now, reason));
         updatedAt = now;
-        events.add(new OrderStatusChanged(id, userId, from, target, by, reason, total));
+        registerEvent(new OrderStatusChanged(id, userId, from, target, by, reason, total));
     }
 
     private void requireItemsModifiable(String what) {
@@ -197,13 +195,6 @@ public class Order {
     List<StatusChange> pullHistory() {
         List<StatusChange> recorded = List.copyOf(recordedHistory);
         recordedHistory.clear();
-        return recorded;
-    }
-
-    /** The events recorded since the last call, for the service to publish in the transaction. */
-    List<Object> pullEvents() {
-        List<Object> recorded = List.copyOf(events);
-        events.clear();
         return recorded;
     }
 

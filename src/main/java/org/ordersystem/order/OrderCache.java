@@ -34,8 +34,7 @@ class OrderCache {
         cache.putIfAbsent(snapshot.id(), snapshot);
     }
 
-    void writtenAfterCommit(Order order) {
-        OrderSnapshot snapshot = OrderSnapshot.of(order);
+    void writtenAfterCommit(OrderSnapshot snapshot) {
         AfterCommit.run(() -> cache.put(snapshot.id(), snapshot));
     }
 

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.criteria.Predicate;
 import org.ordersystem.system.problem.InsufficientPermissions;
 import org.ordersystem.user.CurrentUser;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -31,18 +31,14 @@ public class OrderService {
     private final OrderRepository orders;
     private final StatusChangeRepository history;
     private final OrderCache cache;
-    private final ApplicationEventPublisher events;
-    private final OrderMetrics metrics;
     private final Clock clock;
     private final String defaultCurrency;
 
     OrderService(OrderRepository orders, StatusChangeRepository history, OrderCache cache,
-            ApplicationEventPublisher events, OrderMetrics metrics, Clock clock, OrderProperties properties) {
+            Clock clock, OrderProperties properties) {
         this.orders = orders;
         this.history = history;
         this.cache = cache;
-        this.events = events;
-        this.metrics = metrics;
         this.clock = clock;
         this.defaultCurrency = properties.defaultCurrency();
     }
@@ -59,8 +55,10 @@ public class OrderService {
         String currency = command.currency() != null ? command.currency() : defaultCurrency;
         Order order = new Order(owner, currency, command.notes(), command.items(), caller.id(), now());
         try {
+            // persisting gives the order its id, which OrderPlaced carries
             orders.save(order);
-            orders.flush();
+            order.placed();
+            return written(order);
         }
         catch (DataIntegrityViolationException ex) {
             if (String.valueOf(ex.getMessage()).contains("pedidos_usuario_fkey")) {
@@ -68,8 +66,6 @@ public class OrderService {
             }
             throw ex;
         }
-        order.placed();
-        return written(order);
     }
 
     /** From the cache when it has the order; no transaction, so a hit takes no connection. */
@@ -87,14 +83,25 @@ public class OrderService {
         return snapshot;
     }
 
+    /**
+     * The order as it is now, for work the system does on nobody's behalf (the e-mail about a
+     * change); no caller, so no access check: never answer a request with it. Empty once the
+     * order is deleted. Read in one statement from the database, not the cache, and in a
+     * read-write transaction on purpose, so that it is never older than the change whose event
+     * asked for it (read-only transactions may be served by a replica).
+     */
+    public Optional<OrderSnapshot> find(long orderId) {
+        return orders.findWithItems(orderId).map(OrderSnapshot::of);
+    }
+
     @Transactional(readOnly = true)
     public Page<OrderSnapshot> list(CurrentUser caller, OrderQuery query) {
         if (query.userId() != null && !caller.admin()) {
             throw new InsufficientPermissions("Only an administrator may list another user's orders.");
         }
         Long owner = caller.admin() ? query.userId() : Long.valueOf(caller.id());
-        Sort sort = Sort.by(query.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, query.sortField());
-        if (!query.sortField().equals("id")) {
+        Sort sort = query.sort();
+        if (sort.getOrderFor("id") == null) {
             sort = sort.and(Sort.by(Sort.Direction.ASC, "id"));
         }
         return orders.findAll(matching(owner, query), PageRequest.of(query.page(), query.size(), sort))
@@ -161,17 +168,18 @@ public class OrderService {
     }
 
     /**
-     * Stores the history rows, flushes the change (so ids and the version are the new
-     * ones), publishes the events in this transaction and refreshes the cache once it commits.
+     * Stores the history rows and flushes once, so that new items have their ids and the order
+     * its new version; then saves the order, which publishes its events in this transaction.
+     * Saving comes after the flush because merging an order whose new items are not yet
+     * persistent would put copies of them in its place. The cache is refreshed after commit.
      */
     private OrderSnapshot written(Order order) {
         history.saveAll(order.pullHistory());
         orders.flush();
-        List<Object> recorded = order.pullEvents();
-        recorded.forEach(events::publishEvent);
-        metrics.recorded(recorded);
-        cache.writtenAfterCommit(order);
-        return OrderSnapshot.of(order);
+        orders.save(order);
+        OrderSnapshot snapshot = OrderSnapshot.of(order);
+        cache.writtenAfterCommit(snapshot);
+        return snapshot;
     }
 
     private static ItemChange itemChange(OrderSnapshot order, OrderItem item) {

@@ -1,52 +1,65 @@
 package org.ordersystem.order.web;
 
+import java.util.List;
+
 import org.ordersystem.order.OrderSnapshot;
 
-/** ETags of an order are its version: {@code "<version>"}. */
+import org.springframework.http.ETag;
+
+/**
+ * ETags of an order are its version: {@code "<version>"}. If-Match compares strongly and
+ * If-None-Match weakly (RFC 9110, 13.1.1 and 13.1.2).
+ */
 final class Etags {
+
+    /** Demanded by an If-Match that names no version: never current, so the write is refused (412). */
+    private static final long NO_VERSION = -1;
 
     private Etags() {
     }
 
     static String of(OrderSnapshot order) {
-        return "\"" + order.version() + "\"";
+        return of(order.version());
+    }
+
+    static String of(long version) {
+        return tag(version).formattedTag();
     }
 
     /**
-     * The version an If-Match demands, or null for none or {@code *}. A value that names
-     * no version can never match, so it yields -1 (answered 412); so does a weak tag, because
-     * If-Match compares strongly (RFC 9110, 13.1.1).
+     * The version an If-Match demands, for the service to compare under the order's row lock;
+     * null for none or {@code *}. Only a single strong tag names a version: a weak tag, a list
+     * or a value that is no entity tag can never match.
      */
     static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+        if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            return -1L;
+        List<ETag> tags = ETag.parse(ifMatch);
+        if (tags.size() == 1 && tags.get(0).isWildcard()) {
+            return null;
         }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
+        if (tags.size() != 1 || tags.get(0).weak()) {
+            return NO_VERSION;
         }
         try {
-            return Long.parseLong(tag);
+            return Long.parseLong(tags.get(0).tag());
         }
         catch (NumberFormatException ex) {
-            return -1L;
+            return NO_VERSION;
         }
     }
 
-    /** Whether an If-None-Match names the order's current version. */
+    /** Whether an If-None-Match names the order's current version (or is {@code *}). */
     static boolean matches(String ifNoneMatch, OrderSnapshot order) {
         if (ifNoneMatch == null) {
             return false;
         }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(of(order)) || tag.equals("W/" + of(order))) {
-                return true;
-            }
-        }
-        return false;
+        ETag current = tag(order.version());
+        return ETag.parse(ifNoneMatch).stream().anyMatch(tag -> tag.isWildcard() || tag.compare(current, false));
+    }
+
+    private static ETag tag(long version) {
+        return new ETag(Long.toString(version), false);
     }
 }

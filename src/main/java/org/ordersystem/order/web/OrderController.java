@@ -1,14 +1,17 @@
 package org.ordersystem.order.web;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.Currency;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.ordersystem.order.OrderPlacement;
 import org.ordersystem.order.OrderSnapshot;
 import org.ordersystem.order.OrderService;
 import org.ordersystem.order.OrderStatistics;
@@ -23,6 +26,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.SortDefault;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,15 +53,13 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
     private final OrderService orders;
-    private final OrderPlacement placement;
+    private final IdempotentPlacement idempotent;
     private final OrderStatistics statistics;
-    private final JsonMapper json;
 
-    OrderController(OrderService orders, OrderPlacement placement, OrderStatistics statistics, JsonMapper json) {
+    OrderController(OrderService orders, IdempotentPlacement idempotent, OrderStatistics statistics) {
         this.orders = orders;
-        this.placement = placement;
+        this.idempotent = idempotent;
         this.statistics = statistics;
-        this.json = json;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -62,34 +67,32 @@ class OrderController {
             + "With Idempotency-Key a repeat with the same body answers the first response again.")
     @ApiResponse(responseCode = "201", description = "Created; Location and ETag headers",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class)))
-    ResponseEntity<String> place(@AuthenticationPrincipal CurrentUser caller,
+    ResponseEntity<?> place(@AuthenticationPrincipal CurrentUser caller,
             @RequestBody @Valid PlaceOrderRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) String key) {
         PlaceOrder command = new PlaceOrder(
                 request.items() == null ? List.of() : request.items().stream().map(ItemRequest::details).toList(),
                 request.notes() == null || request.notes().isEmpty() ? null : request.notes(),
                 currency(request.currency()), request.userId());
-        OrderPlacement.Outcome outcome = placement.place(caller, command, key, json.writeValueAsString(command),
-                order -> json.writeValueAsString(OrderResponse.of(order, caller)));
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.status())
-                .contentType(MediaType.APPLICATION_JSON)
-                .location(URI.create("/api/orders/" + outcome.orderId()))
-                .eTag(String.valueOf(json.readTree(outcome.body()).path("version").asLong()));
-        if (outcome.replayed()) {
-            response.header("Idempotent-Replayed", "true");
+        if (key != null) {
+            return idempotent.place(caller, command, key);
         }
-        return response.body(outcome.body());
+        OrderSnapshot order = orders.place(caller, command);
+        return ResponseEntity.created(location(order.id())).eTag(Etags.of(order)).body(OrderResponse.of(order, caller));
     }
 
     @GetMapping
     PageResponse<OrderResponse> list(@AuthenticationPrincipal CurrentUser caller,
-            @RequestParam(required = false) String status,
-            @RequestParam(name = "created_from", required = false) String createdFrom,
-            @RequestParam(name = "created_to", required = false) String createdTo,
-            @RequestParam(name = "user_id", required = false) String userId,
-            @RequestParam(required = false) String page, @RequestParam(required = false) String size,
-            @RequestParam(required = false) String sort) {
-        return PageResponse.of(orders.list(caller, ListParameters.read(status, createdFrom, createdTo, userId, page,
+            @RequestParam(required = false) Set<OrderStatus> status,
+            @RequestParam(name = "created_from", required = false) @DateTimeFormat(iso = ISO.DATE_TIME)
+            OffsetDateTime createdFrom,
+            @RequestParam(name = "created_to", required = false) @DateTimeFormat(iso = ISO.DATE_TIME)
+            OffsetDateTime createdTo,
+            @RequestParam(name = "user_id", required = false) @Positive Long userId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @SortDefault(sort = "created_at", direction = Sort.Direction.DESC) Sort sort) {
+        return PageResponse.of(orders.list(caller, ListParameters.query(status, createdFrom, createdTo, userId, page,
                 size, sort)), order -> OrderResponse.of(order, caller));
     }
 
@@ -142,6 +145,10 @@ class OrderController {
     @GetMapping("/{id}/history")
     List<HistoryEntryResponse> history(@AuthenticationPrincipal CurrentUser caller, @PathVariable long id) {
         return orders.history(caller, id).stream().map(HistoryEntryResponse::of).toList();
+    }
+
+    static URI location(long orderId) {
+        return URI.create("/api/orders/" + orderId);
     }
 
     static ResponseEntity<OrderResponse> single(OrderSnapshot order, CurrentUser caller) {

@@ -1,5 +1,6 @@
-package org.ordersystem.order;
+package org.ordersystem.order.web;
 
+import org.ordersystem.order.OrderErrorCode;
 import org.ordersystem.system.problem.ApiException;
 
 /** The first request with this Idempotency-Key is still running. */

@@ -1,4 +1,4 @@
-package org.ordersystem.order;
+package org.ordersystem.order.web;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Idempotency-Key bookkeeping in PostgreSQL, inside the transaction that places the order:
- * a transaction-scoped advisory lock on (user, key) tells a running first request from a
- * finished one, and the stored response is committed together with the order, so exactly
- * one order exists whatever races, and Redis plays no part.
+ * Idempotency-Key bookkeeping in PostgreSQL, inside the transaction that places the order
+ * ({@link IdempotentPlacement}): a transaction-scoped advisory lock on (user, key) tells a
+ * running first request from a finished one, and the stored response is committed together
+ * with the order, so exactly one order exists whatever races, and Redis plays no part.
  */
 @Component
 class IdempotencyKeys {
@@ -35,7 +35,8 @@ class IdempotencyKeys {
         this.clock = clock;
     }
 
-    record StoredResponse(int status, String body, Long orderId) {
+    /** The first answer: its HTTP status and body as sent. */
+    record StoredResponse(int status, String body) {
     }
 
     /**
@@ -50,11 +51,11 @@ class IdempotencyKeys {
             throw new IdempotencyInProgress();
         }
         Optional<Stored> stored = jdbc.sql("""
-                select hash_requisicao, status_resposta, corpo_resposta, pedido_id, expira_em
+                select hash_requisicao, status_resposta, corpo_resposta, expira_em
                 from chaves_idempotencia where usuario = ? and chave = ?""")
                 .params(userId, key)
                 .query((rs, row) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3),
-                        (Long) rs.getObject(4), rs.getTimestamp(5).toInstant()))
+                        rs.getTimestamp(4).toInstant()))
                 .optional();
         if (stored.isEmpty()) {
             return Optional.empty();
@@ -66,7 +67,7 @@ class IdempotencyKeys {
         if (!stored.get().hash().equals(requestHash)) {
             throw new IdempotencyKeyReused();
         }
-        return Optional.of(new StoredResponse(stored.get().status(), stored.get().body(), stored.get().orderId()));
+        return Optional.of(new StoredResponse(stored.get().status(), stored.get().body()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -99,6 +100,6 @@ class IdempotencyKeys {
         return Long.parseUnsignedLong(hash(userId + ":" + key).substring(0, 16), 16);
     }
 
-    private record Stored(String hash, int status, String body, Long orderId, Instant expiresAt) {
+    private record Stored(String hash, int status, String body, Instant expiresAt) {
     }
 }

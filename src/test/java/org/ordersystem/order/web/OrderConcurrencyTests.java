@@ -1,4 +1,4 @@
-package org.ordersystem.order;
+package org.ordersystem.order.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -103,6 +103,23 @@ class OrderConcurrencyTests {
         assertThat(different.status()).isEqualTo(422);
         assertThat(different.field("error_code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(ordersOf(alice)).isEqualTo(1);
+    }
+
+    @Test
+    void aReplayAnswersTheFirstLocationAndEtagEvenAfterTheOrderWasDeleted() {
+        Account alice = accounts.newUser();
+        Api.Response first = api.post("/api/orders").token(alice.token()).header("Idempotency-Key", "then-deleted")
+                .json(Map.of()).send();
+        assertThat(api.delete(first.header("Location")).token(alice.token()).send().status()).isEqualTo(204);
+
+        Api.Response replay = api.post("/api/orders").token(alice.token()).header("Idempotency-Key", "then-deleted")
+                .json(Map.of()).send();
+
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(replay.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(replay.text()).isEqualTo(first.text());
     }
 
     @Test

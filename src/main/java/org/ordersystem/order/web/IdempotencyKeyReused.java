@@ -1,5 +1,6 @@
-package org.ordersystem.order;
+package org.ordersystem.order.web;
 
+import org.ordersystem.order.OrderErrorCode;
 import org.ordersystem.system.problem.ApiException;
 
 /** The Idempotency-Key was used before with a different request body. */
