@@ -19,6 +19,7 @@ import org.ordersystem.user.UserAccount;
 import org.ordersystem.user.UserPorts;
 import org.ordersystem.user.UserService;
 
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * owner by e-mail once the order's transaction has committed. Only the start-up retry
  * runs, so this context, which stays cached, never takes another test's e-mails.
  */
-@ApplicationModuleTest(extraIncludes = { "order", "user", "system" }, verifyAutomatically = false)
+@ApplicationModuleTest(extraIncludes = { "order", "user", "system" }, verifyAutomatically = false, webEnvironment = WebEnvironment.NONE)
 @WithTestServices
 @TestPropertySource(properties = { "SMTP_HOST=127.0.0.1", "SMTP_FROM=orders@test.local",
         "order.mail.retry-interval=1h", "order.mail.initial-backoff=1h" })

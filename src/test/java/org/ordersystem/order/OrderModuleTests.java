@@ -12,6 +12,7 @@ import org.ordersystem.user.UserAccount;
 import org.ordersystem.user.UserPorts;
 import org.ordersystem.user.UserService;
 
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The order module with what it depends on (user, system) and nothing else, against the
  * real PostgreSQL: what it tells other modules through its events.
  */
-@ApplicationModuleTest(extraIncludes = { "user", "system" }, verifyAutomatically = false)
+@ApplicationModuleTest(extraIncludes = { "user", "system" }, verifyAutomatically = false, webEnvironment = WebEnvironment.NONE)
 @WithTestServices
 @Import(UserPorts.NoEndedSessions.class)
 class OrderModuleTests {

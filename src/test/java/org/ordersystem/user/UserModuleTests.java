@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.ordersystem.support.WithTestServices;
 
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * per address. The modules a module test needs are named: Modulith follows only injections of
  * another module's own types, and system hands out Spring and JDK types (CacheManager, Clock).
  */
-@ApplicationModuleTest(extraIncludes = "system", verifyAutomatically = false)
+@ApplicationModuleTest(extraIncludes = "system", verifyAutomatically = false, webEnvironment = WebEnvironment.NONE)
 @WithTestServices
 @Import({ UserPorts.NoEndedSessions.class, UserPorts.NoOrders.class })
 class UserModuleTests {
