@@ -16,7 +16,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * <p>
  * Besides HTTP on its port, the context answers MockMvc requests, for what a socket from
  * this machine cannot show: a request from another peer address. {@link #TRUSTED_PROXY}, a
- * documentation address no real connection comes from, is the one trusted proxy.
+ * documentation address no real connection comes from, is the one trusted proxy. It has the
+ * production default pool (20 + 30), for the concurrency tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +25,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @WithTestServices
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "RATELIMIT_DEFAULT=100000/hour", "ADMIN_EMAIL=admin@orders.test", "ADMIN_PASSWORD=Admin-Passw0rd!",
-        "TRUSTED_PROXIES=" + IntegrationTest.TRUSTED_PROXY + "/32",
+        "TRUSTED_PROXIES=" + IntegrationTest.TRUSTED_PROXY + "/32", "DATABASE_POOL_SIZE=20", "DATABASE_MAX_OVERFLOW=30",
         "spring.jpa.properties.hibernate.generate_statistics=true" })
 @AutoConfigureMockMvc
 public @interface IntegrationTest {

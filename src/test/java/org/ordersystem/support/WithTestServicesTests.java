@@ -21,6 +21,8 @@ class WithTestServicesTests {
                         .isEqualTo(TestServices.get().databaseUrl()));
         assertThat(environment.getProperty("spring.datasource.url")).isEqualTo(TestServices.get().jdbcUrl());
         assertThat(environment.getProperty("order.environment")).isEqualTo("test");
+        assertThat(environment.getProperty("spring.datasource.hikari.maximum-pool-size")).as("the shared context's pool")
+                .isEqualTo("50");
         assertThat(System.getProperties()).doesNotContainKeys("DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ENVIRONMENT");
     }
 }
