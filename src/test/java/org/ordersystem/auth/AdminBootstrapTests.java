@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import org.ordersystem.support.Accounts;
-import org.ordersystem.support.IntegrationTest;
 import org.ordersystem.system.config.InvalidConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@IntegrationTest
+/** The first administrator from ADMIN_EMAIL and ADMIN_PASSWORD: created once, however many replicas start. */
+@AuthModuleTest
 class AdminBootstrapTests {
 
     private static final String PASSWORD = "Adm1n-Passw0rd!";

@@ -82,11 +82,12 @@ class BruteForceApiTests {
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
                 api.get("/health").send().json().at("/components/redis/status").asString()).isEqualTo("UP"));
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            Api.Response login = login(bystander.email(), Accounts.PASSWORD);
-            assertThat(login.status()).isEqualTo(200);
-            assertThat(api.get("/api/users/me").token(login.field("access_token")).send().status()).isEqualTo(200);
-        });
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    Api.Response login = login(bystander.email(), Accounts.PASSWORD);
+                    assertThat(login.status()).isEqualTo(200);
+                    assertThat(api.get("/api/users/me").token(login.field("access_token")).send().status()).isEqualTo(200);
+                });
         RedisGuard.awaitGuardInRedis(guard, redis);
     }
 

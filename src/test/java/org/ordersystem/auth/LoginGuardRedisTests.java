@@ -5,7 +5,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.ordersystem.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -18,7 +17,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The per-address limit on the application's guard and Redis, with made-up client
  * addresses: over HTTP every test comes from 127.0.0.1, which the whole suite shares.
  */
-@IntegrationTest
+@AuthModuleTest
 class LoginGuardRedisTests {
 
     private final LoginGuard guard;

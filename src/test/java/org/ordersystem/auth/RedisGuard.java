@@ -18,9 +18,10 @@ final class RedisGuard {
 
     static void awaitGuardInRedis(LoginGuard guard, StringRedisTemplate redis) {
         String probe = "2001:db8:ffff::" + Integer.toHexString((int) (Math.random() * 0xffff));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
-            guard.begin("probe-" + UUID.randomUUID() + "@orders.test", probe);
-            return Boolean.TRUE.equals(redis.hasKey("login-attempts:address:" + probe));
-        });
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions().until(() -> {
+                    guard.begin("probe-" + UUID.randomUUID() + "@orders.test", probe);
+                    return Boolean.TRUE.equals(redis.hasKey("login-attempts:address:" + probe));
+                });
     }
 }

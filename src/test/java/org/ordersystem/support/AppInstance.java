@@ -11,8 +11,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * One more replica of the application on its own port, against the shared PostgreSQL and
  * Redis of {@link TestServices}: for tests of several instances or of settings the shared
- * context does not have. Arguments such as {@code RATELIMIT_DEFAULT=5/minute} are given as
- * command-line properties, which win over the harness's system properties.
+ * context does not have. Every setting is passed explicitly as a command-line property, the
+ * services' addresses included; arguments such as {@code RATELIMIT_DEFAULT=5/minute} come
+ * after the defaults and replace them.
  */
 public final class AppInstance implements AutoCloseable {
 

@@ -4,9 +4,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts the shared PostgreSQL and Redis before the Spring context exists and hands
- * their addresses to the application the way production does: as DATABASE_URL and
- * REDIS_URL (system properties, which the application reads like environment variables).
+ * Starts the shared PostgreSQL and Redis before a test class that starts application
+ * instances of its own ({@link AppInstance}, {@link JarProcess}), so their start-up is not
+ * charged to the first test. It sets nothing global: each instance is given the services'
+ * addresses explicitly, and a Spring test context gets them from {@link WithTestServices}.
  */
 public class TestServicesExtension implements BeforeAllCallback {
 
@@ -15,10 +16,6 @@ public class TestServicesExtension implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        TestServices services = TestServices.get();
-        System.setProperty("DATABASE_URL", services.databaseUrl());
-        System.setProperty("REDIS_URL", services.redisUrl());
-        System.setProperty("SECRET_KEY", TEST_SECRET_KEY);
-        System.setProperty("ENVIRONMENT", "test");
+        TestServices.get();
     }
 }

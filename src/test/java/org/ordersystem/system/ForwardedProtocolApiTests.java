@@ -1,93 +1,94 @@
 package org.ordersystem.system;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.ordersystem.support.Api;
-import org.ordersystem.support.AppInstance;
 import org.ordersystem.support.IntegrationTest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * TLS ends at a proxy: from a trusted proxy (an instance with TRUSTED_PROXIES=127.0.0.1/32)
- * {@code X-Forwarded-Proto: https} makes the OpenAPI document name an https server and
- * brings HSTS; in the shared context, which trusts no proxy, the same headers change nothing.
+ * TLS ends at a proxy: from a trusted proxy (TRUSTED_PROXIES) {@code X-Forwarded-Proto: https}
+ * makes the OpenAPI document name an https server and brings HSTS; from anyone else the same
+ * headers change nothing. The trusted proxy's requests go through the shared context's whole
+ * filter chain with MockMvc, which can give a request another peer address; the untrusted
+ * peer is a real connection from this machine.
  */
 @IntegrationTest
 class ForwardedProtocolApiTests {
 
-    private static AppInstance behindProxy;
+    /** The address and port the proxy's requests are sent to, as the application sees them. */
+    private static final String PROXIED_ORIGIN = "http://127.0.0.1:8443";
 
-    private final Api untrusting;
-    private final int untrustingPort;
+    private final MockMvc mvc;
+    private final Api untrusted;
+    private final int port;
 
-    ForwardedProtocolApiTests(@LocalServerPort int port) {
-        this.untrusting = new Api(port);
-        this.untrustingPort = port;
-    }
-
-    @BeforeAll
-    static void startBehindAProxy() {
-        behindProxy = AppInstance.start("TRUSTED_PROXIES=127.0.0.1/32");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (behindProxy != null) {
-            behindProxy.close();
-        }
-    }
-
-    private static Api.Response apiDocs(Api api, String... headers) {
-        Api.Request request = api.get("/v3/api-docs");
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        Api.Response response = request.send();
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response;
-    }
-
-    private static String serverUrl(Api.Response docs) {
-        return docs.json().at("/servers/0/url").asString();
+    ForwardedProtocolApiTests(@Autowired MockMvc mvc, @LocalServerPort int port) {
+        this.mvc = mvc;
+        this.untrusted = new Api(port);
+        this.port = port;
     }
 
     @Test
-    void aTrustedProxyTerminatingTlsGetsAnHttpsServerUrlAndHsts() {
-        Api.Response docs = apiDocs(behindProxy.api(), "X-Forwarded-Proto", "https",
+    void aTrustedProxyTerminatingTlsGetsAnHttpsServerUrlAndHsts() throws Exception {
+        MockHttpServletResponse docs = fromTrustedProxy("X-Forwarded-Proto", "https",
                 "X-Forwarded-Host", "orders.example.com", "X-Forwarded-Port", "443");
 
         assertThat(serverUrl(docs)).isEqualTo("https://orders.example.com");
-        assertThat(docs.header("Strict-Transport-Security")).isNotNull().contains("max-age=31536000");
+        assertThat(docs.getHeader("Strict-Transport-Security")).isNotNull().contains("max-age=31536000");
     }
 
     @Test
-    void theForwardedSchemeAloneKeepsTheHostAndPortTheClientAddressed() {
-        Api.Response docs = apiDocs(behindProxy.api(), "X-Forwarded-Proto", "https");
+    void theForwardedSchemeAloneKeepsTheHostAndPortTheClientAddressed() throws Exception {
+        MockHttpServletResponse docs = fromTrustedProxy("X-Forwarded-Proto", "https");
 
-        assertThat(serverUrl(docs)).isEqualTo("https://127.0.0.1:" + behindProxy.port());
-        assertThat(docs.header("Strict-Transport-Security")).isNotNull();
+        assertThat(serverUrl(docs)).isEqualTo("https://127.0.0.1:8443");
+        assertThat(docs.getHeader("Strict-Transport-Security")).isNotNull();
     }
 
     @Test
-    void withoutForwardedHeadersTheTrustedProxysOwnRequestStaysHttp() {
-        apiDocs(behindProxy.api(), "X-Forwarded-Proto", "https");
+    void withoutForwardedHeadersTheTrustedProxysOwnRequestStaysHttp() throws Exception {
+        fromTrustedProxy("X-Forwarded-Proto", "https");
 
-        Api.Response docs = apiDocs(behindProxy.api());
+        MockHttpServletResponse docs = fromTrustedProxy();
 
-        assertThat(serverUrl(docs)).isEqualTo("http://127.0.0.1:" + behindProxy.port());
-        assertThat(docs.header("Strict-Transport-Security")).isNull();
+        assertThat(serverUrl(docs)).isEqualTo(PROXIED_ORIGIN);
+        assertThat(docs.getHeader("Strict-Transport-Security")).isNull();
     }
 
     @Test
     void anUntrustedPeerCannotClaimHttpsOrAnotherHost() {
-        Api.Response docs = apiDocs(untrusting, "X-Forwarded-Proto", "https",
-                "X-Forwarded-Host", "orders.example.com", "X-Forwarded-Port", "443");
+        Api.Response docs = untrusted.get("/v3/api-docs").header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "orders.example.com").header("X-Forwarded-Port", "443").send();
 
-        assertThat(serverUrl(docs)).isEqualTo("http://127.0.0.1:" + untrustingPort);
+        assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+        assertThat(docs.json().at("/servers/0/url").asString()).isEqualTo("http://127.0.0.1:" + port);
         assertThat(docs.header("Strict-Transport-Security")).isNull();
+    }
+
+    private MockHttpServletResponse fromTrustedProxy(String... headers) throws Exception {
+        MockHttpServletRequestBuilder request = get(PROXIED_ORIGIN + "/v3/api-docs").header("Host", "127.0.0.1:8443")
+                .with(sent -> {
+                    sent.setRemoteAddr(IntegrationTest.TRUSTED_PROXY);
+                    return sent;
+                });
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+        return response;
+    }
+
+    private static String serverUrl(MockHttpServletResponse docs) throws Exception {
+        return JsonPath.read(docs.getContentAsString(), "$.servers[0].url");
     }
 }

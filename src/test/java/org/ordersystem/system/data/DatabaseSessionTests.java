@@ -1,4 +1,4 @@
-package org.ordersystem.system;
+package org.ordersystem.system.data;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -8,14 +8,13 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.ordersystem.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the service pins on its own database sessions, whatever the server's defaults. */
-@IntegrationTest
+@DatabaseTest
 class DatabaseSessionTests {
 
     @Autowired
