@@ -1,7 +1,7 @@
 /**
  * Tokens, refresh-token families, the security filter chain and login protection.
  */
-@ApplicationModule(allowedDependencies = { "user", "system :: problem", "system :: web", "system :: cache", "system :: data", "system :: config", "system :: openapi" })
+@ApplicationModule(allowedDependencies = { "user", "system :: problem", "system :: web", "system :: cache", "system :: config", "system :: openapi" })
 package org.ordersystem.auth;
 
 import org.springframework.modulith.ApplicationModule;
