@@ -13,6 +13,8 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import redis.embedded.RedisServer;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * The one place that gives integration tests a real PostgreSQL and a real Redis, once
  * per test JVM: containers when a Docker engine is present, else the embedded
@@ -39,7 +41,10 @@ public final class TestServices {
             catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+            // after Spring has closed every application context of the run: closing, their pools
+            // and the event publication registry still talk to PostgreSQL and Redis (a JVM hook of
+            // our own would race them, and each context would wait out its connection timeout)
+            SpringApplication.getShutdownHandlers().add(instance::close);
         }
         return instance;
     }
