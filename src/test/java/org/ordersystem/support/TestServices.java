@@ -147,9 +147,10 @@ public final class TestServices {
         public synchronized void start() {
             if (postgres == null) {
                 try {
+                    // stopped by TestServices after the contexts have closed, not by a hook of its own
                     postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(directory)
-                            .setCleanDataDirectory(false).setServerConfig("max_connections", "300")
-                            .setServerConfig("fsync", "off").start();
+                            .setCleanDataDirectory(false).setRegisterShutdownHook(false)
+                            .setServerConfig("max_connections", "300").setServerConfig("fsync", "off").start();
                 }
                 catch (IOException ex) {
                     throw new UncheckedIOException(ex);
