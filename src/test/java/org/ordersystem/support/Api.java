@@ -20,20 +20,13 @@ public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
-    private final HttpClient client;
 
     public Api(int port) {
         this("http://127.0.0.1:" + port);
     }
 
     public Api(String baseUrl) {
-        this(baseUrl, CLIENT);
-    }
-
-    /** With a client of its own, e.g. one that trusts a test certificate. */
-    public Api(String baseUrl, HttpClient client) {
         this.baseUrl = baseUrl;
-        this.client = client;
     }
 
     public Request get(String path) {
@@ -106,7 +99,7 @@ public final class Api {
                             : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(builder::header);
             try {
-                HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
                 return new Response(response);
             }
             catch (IOException ex) {

@@ -5,48 +5,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.ordersystem.support.Accounts;
 import org.ordersystem.support.Api;
-import org.ordersystem.support.EdgeTest;
+import org.ordersystem.support.AppInstance;
 import org.ordersystem.support.PathSpellings;
-import org.ordersystem.support.SelfSignedCertificate;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.ordersystem.support.TestServicesExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rate limiter and the metrics token against every spelling of their paths, on the
- * application with a tight limit ({@link EdgeTest}): a caller over the limit gets 429 on every
- * spelling and every method (or 400/404), anonymous and refused requests count against the
- * client's address, and no spelling of /metrics gets the exposition without the token.
+ * The rate limiter and the metrics token against every spelling of their paths, on an
+ * instance with a tight limit: a caller over the limit gets 429 on every spelling and
+ * every method (or 400/404), anonymous and refused requests count against the client's
+ * address, and no spelling of /metrics gets the exposition without the token.
  */
-@EdgeTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(TestServicesExtension.class)
 class GatedPathSpellingTests {
 
-    private static final int LIMIT = EdgeTest.RATE_LIMIT;
-    private static final String METRICS_TOKEN = EdgeTest.METRICS_TOKEN;
+    private static final int LIMIT = 10;
+    private static final String METRICS_TOKEN = "metrics-token-for-tests-only";
 
-    private final Api api;
+    static AppInstance app;
     /** Registered before any test spends the address's budget. */
-    private String user;
-
-    GatedPathSpellingTests(@LocalServerPort int port) {
-        this.api = new Api("https://127.0.0.1:" + port, SelfSignedCertificate.trustingClient());
-    }
+    static String user;
 
     @BeforeAll
-    void registerAUser() {
-        user = new Accounts(api).newUser().token();
+    static void start() {
+        app = AppInstance.start("RATELIMIT_DEFAULT=" + LIMIT + "/hour", "METRICS_TOKEN=" + METRICS_TOKEN);
+        user = new Accounts(app.api()).newUser().token();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
     }
 
     @Test
     void aUserOverTheLimitIsRefusedOnEverySpellingAndEveryPathEvenAdminOnes() {
+        Api api = app.api();
         for (int i = 0; i < LIMIT; i++) {
             assertThat(api.get("/api/orders").token(user).send().status()).isEqualTo(200);
         }
@@ -61,6 +62,7 @@ class GatedPathSpellingTests {
 
     @Test
     void requestsRefusedForTheirTokenCountAgainstTheAddressUntilItIsLimited() {
+        Api api = app.api();
         Api.Response refused = api.get("/api/orders").token("not-a-token").send();
         int guesses = 1;
         while (refused.status() == 401 && guesses <= LIMIT) {
@@ -79,6 +81,7 @@ class GatedPathSpellingTests {
 
     @Test
     void noSpellingOfMetricsAnswersWithoutTheToken() {
+        Api api = app.api();
         assertThat(api.get("/metrics").header("Authorization", "Bearer " + METRICS_TOKEN).send().status())
                 .isEqualTo(200);
         assertThat(api.get("/metrics").send().status()).isEqualTo(401);
