@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,19 +38,11 @@ class TokenPropertiesTests {
     private final ApplicationContextRunner contexts = new ApplicationContextRunner().withUserConfiguration(Settings.class);
 
     private TokenProperties bound(String... variables) {
-        AtomicReference<TokenProperties> properties = new AtomicReference<>();
-        contexts.withInitializer(StartupVariables.of(variables))
-                .run(context -> properties.set(context.getBean(TokenProperties.class)));
-        return properties.get();
+        return StartupVariables.bound(contexts, TokenProperties.class, variables);
     }
 
     private String refusal(String... variables) {
-        AtomicReference<String> line = new AtomicReference<>();
-        contexts.withInitializer(StartupVariables.of(variables)).run(context -> {
-            assertThat(context).hasFailed();
-            line.set(StartupVariables.refusal(context.getStartupFailure()));
-        });
-        return line.get();
+        return StartupVariables.refusal(contexts, variables);
     }
 
     @Test

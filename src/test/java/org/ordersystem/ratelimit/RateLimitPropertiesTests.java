@@ -1,7 +1,6 @@
 package org.ordersystem.ratelimit;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,19 +31,11 @@ class RateLimitPropertiesTests {
             .withPropertyValues("order.ratelimit.timeout=100ms");
 
     private RateLimitProperties bound(String... variables) {
-        AtomicReference<RateLimitProperties> properties = new AtomicReference<>();
-        contexts.withInitializer(StartupVariables.of(variables))
-                .run(context -> properties.set(context.getBean(RateLimitProperties.class)));
-        return properties.get();
+        return StartupVariables.bound(contexts, RateLimitProperties.class, variables);
     }
 
     private String refusal(String... variables) {
-        AtomicReference<String> line = new AtomicReference<>();
-        contexts.withInitializer(StartupVariables.of(variables)).run(context -> {
-            assertThat(context).hasFailed();
-            line.set(StartupVariables.refusal(context.getStartupFailure()));
-        });
-        return line.get();
+        return StartupVariables.refusal(contexts, variables);
     }
 
     @Test

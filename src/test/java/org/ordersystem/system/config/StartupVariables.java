@@ -2,8 +2,10 @@ package org.ordersystem.system.config;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -30,5 +32,20 @@ public final class StartupVariables {
     public static String refusal(Throwable startupFailure) {
         FailureAnalysis analysis = new InvalidConfigurationFailureAnalyzer().analyze(startupFailure);
         return analysis == null ? null : analysis.getDescription();
+    }
+
+    /** The {@code type} bean a context binds from these variables. */
+    public static <T> T bound(ApplicationContextRunner contexts, Class<T> type, String... variables) {
+        AtomicReference<T> bean = new AtomicReference<>();
+        contexts.withInitializer(of(variables)).run(context -> bean.set(context.getBean(type)));
+        return bean.get();
+    }
+
+    /** The line a context given these variables fails to start with; null when it starts. */
+    public static String refusal(ApplicationContextRunner contexts, String... variables) {
+        AtomicReference<String> line = new AtomicReference<>();
+        contexts.withInitializer(of(variables)).run(context -> line.set(
+                context.getStartupFailure() == null ? null : refusal(context.getStartupFailure())));
+        return line.get();
     }
 }

@@ -21,10 +21,8 @@ class WebPropertiesTests {
     private final ApplicationContextRunner contexts = new ApplicationContextRunner().withUserConfiguration(Settings.class);
 
     private WebProperties bound(String... variables) {
-        AtomicReference<WebProperties> properties = new AtomicReference<>();
-        contexts.withInitializer(StartupVariables.of(variables)).withPropertyValues("order.admission.pool-size=50")
-                .run(context -> properties.set(context.getBean(WebProperties.class)));
-        return properties.get();
+        return StartupVariables.bound(contexts.withPropertyValues("order.admission.pool-size=50"), WebProperties.class,
+                variables);
     }
 
     @Test
