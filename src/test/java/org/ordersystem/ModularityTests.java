@@ -82,8 +82,9 @@ class ModularityTests {
     }
 
     /**
-     * The relationships come out in an order that varies from run to run; they are sorted, so
-     * the committed files change only when the structure does.
+     * The relationships (diagrams) and the lists of the canvases (events, beans) come out in an
+     * order that varies from run to run; they are sorted, so the committed files change only
+     * when the structure does.
      */
     @Test
     void writesTheModuleDiagramsAndCanvasesUnderDocs() throws IOException {
@@ -97,6 +98,12 @@ class ModularityTests {
         try (Stream<Path> diagrams = Files.list(folder)) {
             for (Path diagram : diagrams.filter(file -> file.toString().endsWith(".puml")).toList()) {
                 Files.write(diagram, withSortedRelationships(Files.readAllLines(diagram)));
+            }
+        }
+        try (Stream<Path> canvases = Files.list(folder)) {
+            for (Path canvas : canvases.filter(file -> file.getFileName().toString().startsWith("module-")
+                    && file.toString().endsWith(".adoc")).toList()) {
+                Files.write(canvas, withSortedLists(Files.readAllLines(canvas)));
             }
         }
 
@@ -115,6 +122,29 @@ class ModularityTests {
             }
             Collections.sort(sorted.subList(start, end));
             start = end + 1;
+        }
+        return sorted;
+    }
+
+    /** A canvas cell's list is a line "|* first" followed by lines "* next". */
+    private static List<String> withSortedLists(List<String> lines) {
+        List<String> sorted = new ArrayList<>(lines);
+        for (int start = 0; start < sorted.size(); start++) {
+            if (!sorted.get(start).startsWith("|* ")) {
+                continue;
+            }
+            int end = start + 1;
+            while (end < sorted.size() && sorted.get(end).startsWith("* ")) {
+                end++;
+            }
+            List<String> items = new ArrayList<>(sorted.subList(start, end));
+            items.set(0, items.get(0).substring(1));
+            Collections.sort(items);
+            items.set(0, "|" + items.get(0));
+            for (int i = 0; i < items.size(); i++) {
+                sorted.set(start + i, items.get(i));
+            }
+            start = end - 1;
         }
         return sorted;
     }
