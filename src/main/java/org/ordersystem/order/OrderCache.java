@@ -1,44 +1,63 @@
 package org.ordersystem.order;
 
 import java.time.Clock;
-import java.util.Optional;
+import java.util.function.LongFunction;
 
-import org.ordersystem.system.data.AfterCommit;
+import org.ordersystem.system.cache.CacheDeclaration;
+import org.ordersystem.system.cache.InvalidationBus;
+import org.ordersystem.system.cache.NearCache;
 import org.ordersystem.system.cache.ResilientCache;
+import org.ordersystem.system.data.AfterCommit;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
 /**
- * Single orders by id, for the GET path. Reads fill the cache only where it is empty
- * ({@code putIfAbsent}); writes overwrite it after their commit. So a read that loaded
- * the order before a concurrent write committed can never replace the newer entry, and
- * no replica serves a stale order after a successful write through another.
+ * Single orders by id, for the GET path: a near cache in process in front of the shared one.
+ * Reads fill the shared cache only where it is empty ({@code putIfAbsent}); writes overwrite
+ * it after their commit and then drop every replica's near copy. So a read that loaded the
+ * order before a concurrent write committed can never replace the newer entry, and no
+ * replica serves a stale order after a successful write through another.
  */
 @Component
 class OrderCache {
 
     static final String NAME = "orders";
 
-    private final ResilientCache cache;
+    private final ResilientCache shared;
+    private final NearCache<OrderSnapshot> near;
 
-    OrderCache(CacheManager manager, Clock clock) {
-        this.cache = new ResilientCache(manager, NAME, clock);
+    OrderCache(CacheManager manager, Clock clock, InvalidationBus bus,
+            @Qualifier("ordersCacheDeclaration") CacheDeclaration declaration) {
+        this.shared = new ResilientCache(manager, NAME, clock);
+        this.near = bus.nearCache(declaration);
     }
 
-    Optional<OrderSnapshot> get(long id) {
-        return Optional.ofNullable(cache.get(id, OrderSnapshot.class));
-    }
-
-    void fill(OrderSnapshot snapshot) {
-        cache.putIfAbsent(snapshot.id(), snapshot);
+    /** The order from a cache, or from {@code loader} (the database), which may throw when there is none. */
+    OrderSnapshot get(long id, LongFunction<OrderSnapshot> loader) {
+        return near.get(id, key -> {
+            OrderSnapshot cached = shared.get(key, OrderSnapshot.class);
+            if (cached != null) {
+                return cached;
+            }
+            OrderSnapshot loaded = loader.apply(key);
+            shared.putIfAbsent(key, loaded);
+            return loaded;
+        });
     }
 
     void writtenAfterCommit(OrderSnapshot snapshot) {
-        AfterCommit.run(() -> cache.put(snapshot.id(), snapshot));
+        AfterCommit.run(() -> {
+            shared.put(snapshot.id(), snapshot);
+            near.changed(snapshot.id());
+        });
     }
 
     void deletedAfterCommit(long id) {
-        AfterCommit.run(() -> cache.put(id, OrderSnapshot.tombstone(id)));
+        AfterCommit.run(() -> {
+            shared.put(id, OrderSnapshot.tombstone(id));
+            near.changed(id);
+        });
     }
 }

@@ -71,12 +71,8 @@ public class OrderService {
     /** From the cache when it has the order; no transaction, so a hit takes no connection. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public OrderSnapshot get(CurrentUser caller, long orderId) {
-        OrderSnapshot snapshot = cache.get(orderId).orElseGet(() -> {
-            OrderSnapshot loaded = OrderSnapshot.of(orders.findWithItems(orderId)
-                    .orElseThrow(() -> new OrderNotFound(orderId)));
-            cache.fill(loaded);
-            return loaded;
-        });
+        OrderSnapshot snapshot = cache.get(orderId, id -> OrderSnapshot.of(orders.findWithItems(id)
+                .orElseThrow(() -> new OrderNotFound(id))));
         if (snapshot.deleted() || (!caller.admin() && snapshot.userId() != caller.id())) {
             throw new OrderNotFound(orderId);
         }

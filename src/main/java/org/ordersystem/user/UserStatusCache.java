@@ -8,15 +8,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.ordersystem.system.data.AfterCommit;
+import org.ordersystem.system.cache.CacheDeclaration;
+import org.ordersystem.system.cache.InvalidationBus;
+import org.ordersystem.system.cache.NearCache;
 import org.ordersystem.system.cache.ResilientCache;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
 /**
- * The per-request status lookup of the caller, in the application's "user-status" cache
- * (Redis when configured, so that every replica sees an eviction; entries live a minute).
+ * The per-request status lookup of the caller: a near cache in process in front of the
+ * application's "user-status" cache (Redis when configured, so that every replica sees an
+ * eviction; entries live a minute).
  * A failing cache is a miss: the status is then read from PostgreSQL.
  */
 @Component
@@ -28,25 +33,36 @@ class UserStatusCache {
 
     private final CacheManager cacheManager;
     private final ResilientCache cache;
+    private final NearCache<UserStatus> near;
 
-    UserStatusCache(CacheManager cacheManager, Clock clock) {
+    UserStatusCache(CacheManager cacheManager, Clock clock, InvalidationBus bus,
+            @Qualifier("userStatusCacheDeclaration") CacheDeclaration declaration) {
         this.cacheManager = cacheManager;
         this.cache = new ResilientCache(cacheManager, NAME, clock);
+        this.near = bus.nearCache(declaration);
     }
 
     Optional<UserStatus> get(long id, LongFunction<Optional<UserStatus>> loader) {
-        UserStatus cached = cache.get(id, UserStatus.class);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<UserStatus> loaded = loader.apply(id);
-        loaded.ifPresent(status -> cache.put(id, status));
-        return loaded;
+        return Optional.ofNullable(near.get(id, key -> {
+            UserStatus cached = cache.get(key, UserStatus.class);
+            if (cached != null) {
+                return cached;
+            }
+            Optional<UserStatus> loaded = loader.apply(key);
+            loaded.ifPresent(status -> cache.put(key, status));
+            return loaded.orElse(null);
+        }));
     }
 
-    /** After the commit, so that no reader can cache the old state again in between. */
+    /**
+     * After the commit, so that no reader can cache the old state again in between; returns
+     * once no replica serves the old state from its near cache.
+     */
     void evict(long id) {
-        AfterCommit.run(() -> evictNow(id));
+        AfterCommit.run(() -> {
+            evictNow(id);
+            near.changed(id);
+        });
     }
 
     /**

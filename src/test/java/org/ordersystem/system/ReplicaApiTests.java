@@ -1,6 +1,7 @@
 package org.ordersystem.system;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -125,9 +126,11 @@ class ReplicaApiTests {
     }
 
     @Test
-    void withRedisStoppedRequestsStillSucceedAndRedisIsUsedAgainWhenItReturns(CapturedOutput output) {
+    void withRedisStoppedRequestsStillSucceedAndRedisIsUsedAgainWhenItReturns(CapturedOutput output)
+            throws InterruptedException {
         Account user = new Accounts(first.api()).newUser();
         long id = first.api().post("/api/orders").token(user.token()).json(Map.of()).send().json().get("id").asLong();
+        assertThat(second.api().get("/api/orders/" + id).token(user.token()).send().status()).isEqualTo(200);
         TestServices.get().stopRedis();
         try {
             for (int i = 0; i < 5; i++) {
@@ -139,6 +142,15 @@ class ReplicaApiTests {
             }
             assertThat(first.api().patch("/api/orders/" + id).token(user.token()).json(Map.of("notes", "offline"))
                     .send().status()).isEqualTo(200);
+            // the other replica held the order in its near cache: it no longer serves that copy
+            assertThat(second.api().get("/api/orders/" + id).token(user.token()).send().field("notes"))
+                    .isEqualTo("offline");
+            // past the near caches' lease (system/cache/InvalidationBus), a request through each replica
+            // meets every Redis user of the request path
+            Thread.sleep(1500);
+            for (AppInstance replica : List.of(first, second)) {
+                assertThat(replica.api().get("/api/orders/" + id).token(user.token()).send().status()).isEqualTo(200);
+            }
             long warnings = warnings(output);
             for (int i = 0; i < 3; i++) {
                 assertThat(first.api().get("/api/orders/" + id).token(user.token()).send().status()).isEqualTo(200);

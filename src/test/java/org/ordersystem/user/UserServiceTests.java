@@ -23,7 +23,7 @@ class UserServiceTests {
     private final UserRepository repository = mock(UserRepository.class);
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(PasswordConfiguration.BCRYPT_STRENGTH);
     private final AtomicInteger bcryptChecks = new AtomicInteger();
-    private final UserService users = new UserService(repository, counting(bcrypt), new UserStatusCache(
+    private final UserService users = new UserService(repository, counting(bcrypt), UserStatusCacheTests.inProcess(
             new ConcurrentMapCacheManager(), new MovingClock(Instant.EPOCH)), userId -> Set.of(), new MovingClock(Instant.EPOCH));
 
     @Test

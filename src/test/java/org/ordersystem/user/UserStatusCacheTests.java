@@ -1,13 +1,18 @@
 package org.ordersystem.user;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.ordersystem.system.cache.CacheDeclaration;
+import org.ordersystem.system.cache.InvalidationBus;
 
+import org.springframework.cache.CacheManager;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.cache.support.SimpleCacheManager;
@@ -22,9 +27,19 @@ class UserStatusCacheTests {
     private final MovingClock clock = new MovingClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final AtomicInteger loads = new AtomicInteger();
 
+    private UserStatusCache statusCache(CacheManager manager) {
+        return inProcess(manager, clock);
+    }
+
+    /** Without Redis, as with CACHE_TYPE=simple: no near cache. */
+    static UserStatusCache inProcess(CacheManager manager, Clock clock) {
+        return new UserStatusCache(manager, clock, InvalidationBus.off(new SimpleMeterRegistry(), clock),
+                new CacheDeclaration(UserStatusCache.NAME, Duration.ofMinutes(1), 100));
+    }
+
     @Test
     void readsTheDatabaseOncePerUserUntilEvicted() {
-        UserStatusCache cache = new UserStatusCache(new ConcurrentMapCacheManager(), clock);
+        UserStatusCache cache = statusCache(new ConcurrentMapCacheManager());
 
         cache.get(7, this::load);
         cache.get(7, this::load);
@@ -40,7 +55,7 @@ class UserStatusCacheTests {
         SimpleCacheManager failing = new SimpleCacheManager();
         failing.setCaches(List.of(new BrokenCache()));
         failing.afterPropertiesSet();
-        UserStatusCache cache = new UserStatusCache(failing, clock);
+        UserStatusCache cache = statusCache(failing);
 
         assertThat(cache.get(7, this::load)).contains(ALICE);
         assertThat(cache.get(7, this::load)).contains(ALICE);
@@ -56,7 +71,7 @@ class UserStatusCacheTests {
         SimpleCacheManager manager = new SimpleCacheManager();
         manager.setCaches(List.of(store));
         manager.afterPropertiesSet();
-        UserStatusCache cache = new UserStatusCache(manager, clock);
+        UserStatusCache cache = statusCache(manager);
 
         assertThat(cache.get(7, this::load)).contains(ALICE);
         cache.evict(7);
@@ -71,7 +86,7 @@ class UserStatusCacheTests {
         SimpleCacheManager manager = new SimpleCacheManager();
         manager.setCaches(List.of(store));
         manager.afterPropertiesSet();
-        UserStatusCache cache = new UserStatusCache(manager, clock);
+        UserStatusCache cache = statusCache(manager);
 
         cache.evict(7);
         store.writable = true;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
@@ -12,7 +13,9 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.cache.CacheType;
 import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
+import org.springframework.boot.cache.autoconfigure.CacheProperties;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.cache.Cache;
@@ -25,6 +28,7 @@ import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext;
 
@@ -73,6 +77,19 @@ class CacheConfiguration implements CachingConfigurer {
             caches.orderedStream().forEach(
                     cache -> builder.withCacheConfiguration(cache.name(), defaults.entryTtl(cache.timeToLive())));
         };
+    }
+
+    /**
+     * With the caches in Redis, near caches answer the hot reads in process and this bus keeps
+     * them coherent; otherwise (one process, or no caching) near caches are off.
+     */
+    @Bean
+    InvalidationBus invalidationBus(CacheProperties cache, ObjectProvider<RedisConnectionFactory> connections,
+            ObjectProvider<StringRedisTemplate> redis, MeterRegistry meters, Clock clock) {
+        if (cache.getType() == CacheType.REDIS) {
+            return InvalidationBus.on(connections.getObject(), redis.getObject(), meters, clock);
+        }
+        return InvalidationBus.off(meters, clock);
     }
 
     /** CACHE_TYPE=simple: in-process, with the same time-to-live per cache as in Redis. */

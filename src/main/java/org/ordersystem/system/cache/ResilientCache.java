@@ -17,9 +17,10 @@ import org.springframework.cache.CacheManager;
  * A named cache that never fails its caller. A failing store (Redis down or slower than
  * its timeout) counts as a miss; after a failure, reads skip the store for a few seconds,
  * so requests do not each wait for the timeout, and the outage is logged once. Writes
- * (after a commit) are attempted unless the store is known to be failing; a key whose write
- * failed or was skipped is "unsure": it is never served or refilled until it has been evicted
- * once the store answers again, so a lost write cannot leave a stale entry behind.
+ * (after a commit) are always attempted; a key whose write failed is "unsure": this replica
+ * never serves or refills it until it has been evicted once the store answers again, so a
+ * lost write cannot leave a stale entry behind for it. (Other replicas may read such an entry
+ * until then: the README's "Redis outages" states the bound.)
  */
 public final class ResilientCache {
 
@@ -111,16 +112,15 @@ public final class ResilientCache {
         }
     }
 
-    /** A write is attempted unless the store is known to be failing; only a read that answers ends an outage. */
+    /**
+     * A write is always attempted, even while reads skip a failing store: a write skipped while
+     * the store had in fact returned would leave the old value there for every other replica.
+     */
     private void write(Object key, Runnable action) {
-        if (outage.skipping()) {
-            // the store is failing: do not wait for it; the key is evicted before it is served again
-            markUnsure(key);
-            return;
-        }
         try {
             action.run();
             unsure.remove(key);
+            outage.succeeded();
         }
         catch (RuntimeException ex) {
             markUnsure(key);
