@@ -1,15 +1,15 @@
 package org.ordersystem.ratelimit;
 
-import java.time.Duration;
-import java.util.List;
-
 import io.micrometer.core.instrument.MeterRegistry;
-import org.ordersystem.system.web.ClientAddress;
 import org.ordersystem.system.problem.ProblemWriter;
+import org.ordersystem.system.web.ClientAddress;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -25,14 +25,29 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 @EnableConfigurationProperties(RateLimitProperties.class)
 class RateLimitConfiguration {
 
-    /** Redis is connected on first use, so start-up never waits for it and a Redis that is down at start is fine. */
-    @Bean(destroyMethod = "")
-    BucketStore bucketStore(RateLimitProperties properties, MeterRegistry meters) {
+    /**
+     * The application's Redis client when the limiter's store is the application's Redis (the
+     * default); a client of its own only when RATELIMIT_STORAGE_URL names another one.
+     */
+    @Bean
+    LimiterRedis limiterRedis(RateLimitProperties properties, ObjectProvider<DataRedisProperties> redis,
+            ObjectProvider<StringRedisTemplate> templates) {
+        DataRedisProperties application = redis.getIfAvailable();
         if (properties.inProcess()) {
+            return LimiterRedis.none();
+        }
+        if (application != null && properties.storageUrl().equals(application.getUrl())) {
+            return LimiterRedis.shared(templates.getObject());
+        }
+        return LimiterRedis.own(properties.storageUrl(), properties.password(), properties.timeout());
+    }
+
+    @Bean
+    BucketStore bucketStore(LimiterRedis redis, MeterRegistry meters) {
+        if (redis.template() == null) {
             return new LocalBucketStore();
         }
-        return new FallbackBucketStore(
-                new LazyRedisStore(properties.storageUrl(), properties.password(), properties.timeout()),
+        return new FallbackBucketStore(new LeasedBucketStore(new RedisBucketStore(redis.template())),
                 new LocalBucketStore(), meters);
     }
 
@@ -42,46 +57,5 @@ class RateLimitConfiguration {
             ClientAddress clientAddress, ProblemWriter problems, MeterRegistry meters) {
         RateLimitFilter filter = new RateLimitFilter(store, properties.limits(), clientAddress, problems, meters);
         return http -> http.addFilterBefore(filter, AuthorizationFilter.class);
-    }
-
-    /** A Redis store that connects on first use; after a failed connect it waits 5 s before trying again. */
-    static final class LazyRedisStore implements BucketStore {
-
-        private final String url;
-        private final String password;
-        private final Duration timeout;
-        private volatile RedisBucketStore delegate;
-        private volatile long retryAtNanos = System.nanoTime();
-
-        LazyRedisStore(String url, String password, Duration timeout) {
-            this.url = url;
-            this.password = password;
-            this.timeout = timeout;
-        }
-
-        private synchronized RedisBucketStore connect() {
-            if (delegate == null) {
-                if (System.nanoTime() - retryAtNanos < 0) {
-                    throw new IllegalStateException("Redis connection failed recently");
-                }
-                try {
-                    delegate = new RedisBucketStore(url, password, timeout);
-                }
-                catch (RuntimeException ex) {
-                    retryAtNanos = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                    throw ex;
-                }
-            }
-            return delegate;
-        }
-
-        @Override
-        public Decision take(String subject, List<Rate> rates) {
-            RedisBucketStore store = delegate;
-            if (store == null) {
-                store = connect();
-            }
-            return store.take(subject, rates);
-        }
     }
 }
