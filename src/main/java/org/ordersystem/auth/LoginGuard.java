@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.commons.codec.digest.DigestUtils;
+import org.ordersystem.system.cache.RedisFallback;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +27,14 @@ class LoginGuard {
     private final RedisFallback redis;
     private final LocalAttemptCounters local;
 
-    LoginGuard(RedisFallback redis, Clock clock) {
-        this.redis = redis;
+    @Autowired
+    LoginGuard(ObjectProvider<StringRedisTemplate> redis, Clock clock) {
+        this(redis.getIfAvailable(), clock);
+    }
+
+    /** {@code redis} is null when REDIS_URL is not set. */
+    LoginGuard(StringRedisTemplate redis, Clock clock) {
+        this.redis = new RedisFallback(redis, "login limits", Duration.ofSeconds(2), clock);
         this.local = new LocalAttemptCounters(clock);
     }
 

@@ -48,7 +48,7 @@ class RateLimitConfiguration {
             return new LocalBucketStore();
         }
         return new FallbackBucketStore(new LeasedBucketStore(new RedisBucketStore(redis.template())),
-                new LocalBucketStore(), meters);
+                new LocalBucketStore(), redis.template(), meters);
     }
 
     /** Spring Security applies every {@code Customizer<HttpSecurity>} bean to the chains it builds. */

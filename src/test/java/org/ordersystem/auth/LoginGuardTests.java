@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class LoginGuardTests {
 
     private final MovingClock clock = new MovingClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final LoginGuard guard = new LoginGuard(new RedisFallback((StringRedisTemplate) null, clock), clock);
+    private final LoginGuard guard = new LoginGuard((StringRedisTemplate) null, clock);
 
     @Test
     void locksAnEmailAfterFiveFailuresWhateverTheAddress() {

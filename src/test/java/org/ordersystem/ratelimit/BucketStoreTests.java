@@ -192,7 +192,8 @@ class BucketStoreTests {
         BucketStore failing = (subject, rates) -> {
             throw new IllegalStateException("redis down");
         };
-        FallbackBucketStore store = new FallbackBucketStore(failing, new LocalBucketStore(), meters);
+        FallbackBucketStore store = new FallbackBucketStore(failing, new LocalBucketStore(),
+                connection.template(), meters);
 
         assertCountsDownAndRefuses(store);
         assertThat(meters.counter("ratelimit.fallback").count()).isGreaterThanOrEqualTo(5);
