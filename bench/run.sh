@@ -31,8 +31,10 @@ Usage: bench/run.sh [options]
                       -Xms192m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m
                       -XX:+ExitOnOutOfMemoryError; plus
                       MALLOC_ARENA_MAX=2 in the environment)
+  --soak-minutes N    minutes of the soak scenario, mixed load while the data grows (default 10)
   --no-aot            do not train or time the Java 25 AOT cache
-  --quick             smoke run: 5 s runs, 2 s warm-ups, 1 start per mode, a smaller seed
+  --quick             smoke run: 5 s runs, 2 s warm-ups, 1 start per mode, a smaller seed,
+                      a soak of 3 "minutes" of 10 s
   --port N            the app's port (default 18080)
   --redis-db N        Redis database the app uses, flushed at start and end (default 5)
   --keep-db           do not drop the benchmark database at the end
@@ -58,6 +60,8 @@ java_bin=""
 jvm_opts="-Xms192m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError"
 use_aot=1
 quick=0
+soak_minutes=10
+soak_chunk=60
 port=18080
 redis_db=5
 keep_db=0
@@ -79,6 +83,7 @@ while [ $# -gt 0 ]; do
     --jvm-opts) jvm_opts=$2; shift 2 ;;
     --no-aot) use_aot=0; shift ;;
     --quick) quick=1; shift ;;
+    --soak-minutes) soak_minutes=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
     --redis-db) redis_db=$2; shift 2 ;;
     --keep-db) keep_db=1; shift ;;
@@ -109,12 +114,15 @@ if [ "$quick" -eq 1 ]; then
   hot=100
   training_seconds=3
   redis_requests=50000
+  soak_minutes=3
+  soak_chunk=10
 fi
 # Transition orders per bench user: one order per transition request, for the AOT
 # training run, the JIT warm-up, the transition scenario and the mixed scenario (warm-ups
 # included). Sized for 40 transitions per second per user (1280/s with 32 users), several
 # times what 2 cores reach; running out shows as 404 errors, never silently.
-fresh=$(( 40 * (training_seconds + jit_warmup + 2 * warmup + 2 * duration) ))
+# The soak's transitions (5 % of its mixed load) take up to 5 per second per user more.
+fresh=$(( 40 * (training_seconds + jit_warmup + 2 * warmup + 2 * duration) + 5 * soak_minutes * soak_chunk ))
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -510,6 +518,25 @@ measure() {
   fi
 }
 
+# soak: mixed load in $soak_minutes back-to-back runs of $soak_chunk seconds while the orders
+# grow (its create-orders); per run req/s, p99, errors, the app's RSS and the order count,
+# appended to $work/soak.jsonl. A service that slows down as data or time grows shows here.
+soak() {
+  local i rss count
+  : >"$work/soak.jsonl"
+  for i in $(seq 1 "$soak_minutes"); do
+    run_wrk mixed "$soak_chunk" "$work/runs/soak-$i.json"
+    rss=$(rss_kib "$app_pid" VmRSS)
+    count=$(psql_db -c 'select count(*) from pedidos')
+    jq -c --argjson minute "$i" --argjson rss "$rss" --argjson orders "$count" '{
+        minute: $minute, rps: .rps, p99_ms: .latency_ms.p99,
+        errors: (.errors.non_2xx + .errors.connect + .errors.read + .errors.write + .errors.timeout),
+        rss_mib: ($rss / 1024 * 10 | round / 10), orders: $orders
+      }' "$work/runs/soak-$i.json" >>"$work/soak.jsonl"
+    log "soak $i/$soak_minutes: $(tail -1 "$work/soak.jsonl")"
+  done
+}
+
 # pgbench_limit NAME: pgbench on bench/sql/NAME.sql; appends one JSON object to limits.jsonl.
 pgbench_limit() {
   local name=$1
@@ -571,7 +598,7 @@ main() {
   started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   load_start=$(cut -d' ' -f1-3 /proc/loadavg)
   mkdir -p "$work" "$work/runs"
-  rm -f "$work"/scenarios.jsonl "$work"/limits.jsonl "$work"/startup.jsonl "$work"/runs/*
+  rm -f "$work"/scenarios.jsonl "$work"/limits.jsonl "$work"/startup.jsonl "$work"/soak.jsonl "$work"/runs/*
   ensure_tools
   ensure_services
 
@@ -693,6 +720,8 @@ EOF
   measure add-item add-item
   measure transition transition
   measure mixed mixed
+  log "soak: $soak_minutes runs of ${soak_chunk}s of mixed load"
+  soak
   local rss hwm rss_anon rss_file
   rss=$(rss_kib "$app_pid" VmRSS)
   hwm=$(rss_kib "$app_pid" VmHWM)
@@ -738,7 +767,7 @@ EOF
     --argjson rss "$rss" --argjson hwm "$hwm" --argjson rss_anon "$rss_anon" --argjson rss_file "$rss_file" \
     --argjson jit_warmup "$jit_warmup" --argjson pg_duration "$pg_duration" \
     --slurpfile scenarios "$work/scenarios.jsonl" --slurpfile limits "$work/limits.jsonl" \
-    --slurpfile startup "$work/startup.jsonl" \
+    --slurpfile startup "$work/startup.jsonl" --slurpfile soak "$work/soak.jsonl" \
     -f "$here/report.jq" >"$result_json"
   jq -r -f "$here/table.jq" "$result_json" >"$work/result.md"
   cat "$work/result.md"
@@ -749,6 +778,7 @@ EOF
     log "results: bench/results/$timestamp-$commit.json and bench/results/latest.md"
   fi
   if jq -e '.scenarios | map(select(.errors + .warmup_errors > 0)) | length > 0' "$result_json" >/dev/null ||
+    jq -e '.soak.runs | map(select(.errors > 0)) | length > 0' "$result_json" >/dev/null ||
     jq -e '.limits | map(select(.errors > 0 or .rps == 0)) | length > 0' "$result_json" >/dev/null; then
     log "FAILED: a scenario or limit had errors (see the table)"
     exit 1

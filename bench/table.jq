@@ -21,6 +21,14 @@ def r0: if . == null then "—" else (. | round | tostring) end;
   ([.startup.median_ready_ms | to_entries[] | "`\(.key)` **\(.value) ms**"] | join(", ")) +
   " (CPU to ready: " + ([.startup.median_cpu_ms | to_entries[] | "`\(.key)` \(.value) ms"] | join(", ")) + ").",
 "",
+(if (.soak.runs | length) > 0 then
+  "Soak (mixed load while the orders grow), per run:",
+  "",
+  "| run | req/s | p99 ms | errors | RSS MiB | orders |",
+  "|---:|---:|---:|---:|---:|---:|",
+  (.soak.runs[] | "| \(.minute) | \(.rps | r0) | \(.p99_ms | n2) | \(.errors) | \(.rss_mib) | \(.orders) |"),
+  ""
+ else empty end),
 "| target | threshold | measured | met |",
 "|---|---|---:|---|",
 (.targets[] | "| \(.target) | \(.threshold) | \(.value | n2) | \(if .met then "yes" else "**no**" end) |"),

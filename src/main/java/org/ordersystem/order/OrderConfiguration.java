@@ -13,11 +13,11 @@ class OrderConfiguration {
 
     @Bean
     CacheDeclaration ordersCacheDeclaration(OrderProperties properties) {
-        return new CacheDeclaration(OrderCache.NAME, properties.cache().ordersTtl(), 100_000);
+        return new CacheDeclaration(OrderCache.NAME, OrderSnapshot.class, properties.cache().ordersTtl(), 100_000);
     }
 
     @Bean
     CacheDeclaration orderStatisticsCacheDeclaration(OrderProperties properties) {
-        return new CacheDeclaration(OrderStatistics.CACHE_NAME, properties.cache().statisticsTtl(), 10_000);
+        return new CacheDeclaration(OrderStatistics.CACHE_NAME, OrderStatistics.Figures.class, properties.cache().statisticsTtl(), 10_000);
     }
 }

@@ -10,19 +10,20 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 /**
  * This replica's share of the buckets in Redis. It takes several tokens of a subject at once
  * (a lease) and answers that subject's next requests from them, so a busy client costs one
- * round trip per lease, not per request. A lease is at most a twentieth of what the buckets
- * still hold and at most {@link #MAX_LEASE} tokens; tokens not used within {@link #LEASE_TIME}
- * are dropped, not returned. So no client is ever allowed more than its limit across all
- * replicas, and one may be refused early by at most what the other replicas' leases hold
- * (README, "Rate limits"); near the limit every request is counted in Redis again. A refusal
- * is remembered until the bucket has refilled a token: a client over its limit costs no round
- * trip either.
+ * round trip per lease, not per request. A lease is sized by what the subject used of the
+ * previous one (twice that, starting at one token), and is at most a twentieth of what the
+ * buckets still hold and at most {@link #MAX_LEASE} tokens; tokens not used within
+ * {@link #LEASE_TIME} are dropped, not returned. So no client is ever allowed more than its
+ * limit across all replicas, and one may be refused early by at most what the other
+ * replicas' leases hold (README, "Rate limits"); near the limit every request is counted in
+ * Redis again. A refusal is remembered until the bucket has refilled a token: a client over
+ * its limit costs no round trip either.
  */
 class LeasedBucketStore implements BucketStore {
 
-    static final long MAX_LEASE = 100;
+    static final long MAX_LEASE = 1_000;
     static final long SHARE = 20;
-    static final Duration LEASE_TIME = Duration.ofSeconds(1);
+    static final Duration LEASE_TIME = Duration.ofSeconds(5);
     private static final int MAX_SUBJECTS = 100_000;
 
     private final RedisBucketStore shared;
@@ -65,8 +66,7 @@ class LeasedBucketStore implements BucketStore {
                     return grant.refusal((until - now) / 1_000_000);
                 }
             }
-            long wanted = grant == null ? 1 : Math.max(1, Math.min(MAX_LEASE, grant.remaining() / SHARE));
-            grant = shared.grant(subject, rates, wanted);
+            grant = shared.grant(subject, rates, wanted());
             if (grant.taken() > 0) {
                 unused = grant.taken() - 1;
                 until = now + LEASE_TIME.toNanos();
@@ -75,6 +75,15 @@ class LeasedBucketStore implements BucketStore {
             unused = 0;
             until = now + grant.retryAfterMillis() * 1_000_000;
             return grant.decision(0);
+        }
+
+        /** Twice what the previous lease served, within the caps; one token at first and after a refusal. */
+        private long wanted() {
+            if (grant == null || grant.taken() == 0) {
+                return 1;
+            }
+            long used = grant.taken() - unused;
+            return Math.max(1, Math.min(Math.min(MAX_LEASE, grant.remaining() / SHARE), 2 * used));
         }
     }
 }

@@ -13,6 +13,6 @@ class UserConfiguration {
 
     @Bean
     CacheDeclaration userStatusCacheDeclaration(UserProperties properties) {
-        return new CacheDeclaration(UserStatusCache.NAME, properties.userStatusTtl(), 100_000);
+        return new CacheDeclaration(UserStatusCache.NAME, UserStatus.class, properties.userStatusTtl(), 100_000);
     }
 }

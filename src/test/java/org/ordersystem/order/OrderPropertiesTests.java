@@ -24,8 +24,8 @@ class OrderPropertiesTests {
         contexts.run(context -> {
             assertThat(context.getBean(OrderProperties.class).defaultCurrency()).isEqualTo("USD");
             assertThat(context.getBeansOfType(CacheDeclaration.class).values()).containsExactlyInAnyOrder(
-                    new CacheDeclaration("orders", Duration.ofMinutes(10), 100_000),
-                    new CacheDeclaration("order-statistics", Duration.ofSeconds(30), 10_000));
+                    new CacheDeclaration("orders", OrderSnapshot.class, Duration.ofMinutes(10), 100_000),
+                    new CacheDeclaration("order-statistics", OrderStatistics.Figures.class, Duration.ofSeconds(30), 10_000));
         });
     }
 

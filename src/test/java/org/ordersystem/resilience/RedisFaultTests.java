@@ -151,7 +151,7 @@ class RedisFaultTests {
                 .send().json().get("id").asLong();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(api.get("/api/orders/" + orderId).token(user.token()).send().status()).isEqualTo(200);
-            assertThat(RedisCli.keys(redisPort, "order-backend:v1:orders::" + orderId)).as("order cached in Redis")
+            assertThat(RedisCli.keys(redisPort, "order-backend:v2:orders::" + orderId)).as("order cached in Redis")
                     .isNotEmpty();
         });
         long cacheBackMs = (System.nanoTime() - recoveryFrom) / 1_000_000;

@@ -34,7 +34,7 @@ class UserStatusCacheTests {
     /** Without Redis, as with CACHE_TYPE=simple: no near cache. */
     static UserStatusCache inProcess(CacheManager manager, Clock clock) {
         return new UserStatusCache(manager, clock, InvalidationBus.off(new SimpleMeterRegistry(), clock),
-                new CacheDeclaration(UserStatusCache.NAME, Duration.ofMinutes(1), 100));
+                new CacheDeclaration(UserStatusCache.NAME, UserStatus.class, Duration.ofMinutes(1), 100));
     }
 
     @Test

@@ -8,7 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -29,23 +29,24 @@ import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
-import org.springframework.data.redis.serializer.RedisSerializationContext;
+import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
 
 /**
  * Spring Cache on the store chosen by CACHE_TYPE (redis, simple or none), holding the
  * caches the modules declare ({@link CacheDeclaration} beans) and no others: a misspelt
- * name fails instead of creating a cache that never expires. In Redis, values are JSON and
- * keys carry a format version ({@code order-backend:v1:...}), so a release that changes a
- * cached type bumps the version instead of reading old entries. Only types of this
- * application may be named in cached JSON. A cache that fails is a miss: the call goes to
- * PostgreSQL and succeeds.
+ * name fails instead of creating a cache that never expires. In Redis, values are JSON of
+ * the cache's declared type (read in one pass, and no type named in the JSON is ever
+ * instantiated) and keys carry a format version ({@code order-backend:v2:...}), so a release
+ * that changes a cached type bumps the version instead of reading old entries. A cache that
+ * fails is a miss: the call goes to PostgreSQL and succeeds.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
 class CacheConfiguration implements CachingConfigurer {
 
-    static final String KEY_PREFIX = "order-backend:v1:";
+    /** v2: values are JSON of the cache's declared type, without type names (v1 named them). */
+    static final String KEY_PREFIX = "order-backend:v2:";
 
     @Override
     public CacheErrorHandler errorHandler() {
@@ -57,15 +58,9 @@ class CacheConfiguration implements CachingConfigurer {
     @ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis")
     RedisCacheManagerBuilderCustomizer redisCaches(RedisConnectionFactory connections,
             ObjectProvider<CacheDeclaration> caches) {
-        GenericJacksonJsonRedisSerializer json = GenericJacksonJsonRedisSerializer.builder()
-                .enableDefaultTyping(BasicPolymorphicTypeValidator.builder()
-                        .allowIfSubType("org.ordersystem.")
-                        .allowIfSubType("java.")
-                        .build())
-                .build();
+        JsonMapper json = JsonMapper.builder().build();
         RedisCacheConfiguration defaults = RedisCacheConfiguration.defaultCacheConfig()
                 .prefixCacheNameWith(KEY_PREFIX)
-                .serializeValuesWith(RedisSerializationContext.SerializationPair.fromSerializer(json))
                 .disableCachingNullValues();
         // Spring Data Redis 4 writes asynchronously by default; a put or evict that fails must
         // reach ResilientCache (which then never serves that key stale), not vanish in the background
@@ -74,8 +69,9 @@ class CacheConfiguration implements CachingConfigurer {
                 configurer -> configurer.immediateWrites().collectStatistics().batchStrategy(BatchStrategies.scan(1000)));
         return builder -> {
             builder.cacheWriter(writer).cacheDefaults(defaults).disableCreateOnMissingCache().enableStatistics();
-            caches.orderedStream().forEach(
-                    cache -> builder.withCacheConfiguration(cache.name(), defaults.entryTtl(cache.timeToLive())));
+            caches.orderedStream().forEach(cache -> builder.withCacheConfiguration(cache.name(),
+                    defaults.entryTtl(cache.timeToLive()).serializeValuesWith(
+                            SerializationPair.fromSerializer(new JacksonJsonRedisSerializer<>(json, cache.type())))));
         };
     }
 

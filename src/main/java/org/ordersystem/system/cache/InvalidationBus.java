@@ -133,18 +133,22 @@ public final class InvalidationBus implements SmartLifecycle {
         if (!enabled() || !running) {
             return;
         }
+        long started = System.nanoTime();
+        // the replicas that may hold a lease: this one heard from them within one
+        Map<String, Long> awaited = new HashMap<>();
+        peers.forEach((peer, heard) -> {
+            if (started - heard < LEASE.toNanos()) {
+                awaited.put(peer, heard);
+            }
+        });
+        boolean viewIsFresh = started - heardUpTo <= PROBATION.toNanos();
+        if (awaited.isEmpty() && viewIsFresh) {
+            return; // no other replica can hold a lease (see onBeat's probation): nobody to tell
+        }
         long seq = sequence.incrementAndGet();
         Pending acknowledgements = new Pending();
         pending.put(seq, acknowledgements);
         try {
-            long started = System.nanoTime();
-            // the replicas that may hold a lease: this one heard from them within one
-            Map<String, Long> awaited = new HashMap<>();
-            peers.forEach((peer, heard) -> {
-                if (started - heard < LEASE.toNanos()) {
-                    awaited.put(peer, heard);
-                }
-            });
             boolean published = !failing && publish("i " + id + " " + seq + " " + cache + " " + key);
             long sent = System.nanoTime();
             // a replica that heard this one's invalidation answers at once; one that did not stops
@@ -154,7 +158,7 @@ public final class InvalidationBus implements SmartLifecycle {
                 deadline = Math.max(deadline, published ? sent + LEASE.toNanos() : heard + LEASE.toNanos());
             }
             // this replica's own view is old: there may be replicas it has not heard of yet
-            boolean viewIsOld = published && sent - heardUpTo > PROBATION.toNanos();
+            boolean viewIsOld = published && !viewIsFresh;
             if (!acknowledgements.await(awaited.keySet(), deadline) | viewIsOld) {
                 waits.increment();
                 sleepUntil(viewIsOld ? sent + LEASE.toNanos() : deadline);
@@ -193,7 +197,11 @@ public final class InvalidationBus implements SmartLifecycle {
         return running;
     }
 
-    /** Subscribes when there is no subscription, then sends a heartbeat carrying the time it was sent. */
+    /**
+     * Subscribes when there is no subscription, then sends a heartbeat carrying the time it was
+     * sent. A heartbeat that fails (Redis away, or slower than its timeout under load) only
+     * leaves the lease to run out; the outage is logged when the lease has lapsed.
+     */
     private void beat() {
         try {
             if (subscription == null || !subscription.isSubscribed()) {
@@ -201,14 +209,14 @@ public final class InvalidationBus implements SmartLifecycle {
                 subscription = connections.getConnection();
                 subscription.subscribe(this::onMessage, bytes(CHANNEL), bytes(acks));
             }
-        }
-        catch (RuntimeException ex) {
-            failed(ex);
-            return;
-        }
-        if (publish("b " + id + " " + System.nanoTime())) {
+            redis.convertAndSend(CHANNEL, "b " + id + " " + System.nanoTime());
             failing = false;
             outage.succeeded();
+        }
+        catch (RuntimeException ex) {
+            if (!serving()) {
+                outage.failed(ex);
+            }
         }
     }
 
@@ -268,7 +276,7 @@ public final class InvalidationBus implements SmartLifecycle {
                 redis.convertAndSend(PREFIX + "ack:" + writer, seq + " " + id);
             }
             catch (RuntimeException ex) {
-                failed(ex); // the writer waits for this replica's lease to end instead
+                log.debug("Could not acknowledge an invalidation; its writer waits for this replica's lease", ex);
             }
         });
     }

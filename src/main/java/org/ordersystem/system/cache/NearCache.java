@@ -39,7 +39,8 @@ public final class NearCache<V> {
         this.bus = bus;
         this.entries = Caffeine.newBuilder().maximumSize(size)
                 .expireAfterWrite(timeToLive.compareTo(MAX_AGE) < 0 ? timeToLive : MAX_AGE).recordStats().build();
-        CaffeineCacheMetrics.monitor(meters, entries, name, Tags.of("cache.manager", "near"));
+        // the same tag keys as Spring's cache metrics, which Prometheus requires of one meter name
+        CaffeineCacheMetrics.monitor(meters, entries, name, Tags.of("cache.manager", "near", "name", name));
         bus.register(this);
     }
 

@@ -27,6 +27,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -76,10 +78,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // a @Valid body's errors name its fields; a constrained parameter's errors name the parameter
         return validation(ex.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new ProblemDetails.FieldError(FieldNames.snakeCase(
-                                result.getMethodParameter().getParameterName()), error.getDefaultMessage())))
+                .flatMap(result -> result instanceof ParameterErrors body ? fieldErrors(body.getFieldErrors()).stream()
+                        : result.getResolvableErrors().stream()
+                                .map(error -> new ProblemDetails.FieldError(FieldNames.snakeCase(
+                                        result.getMethodParameter().getParameterName()), error.getDefaultMessage())))
                 .toList(), request);
     }
 
@@ -210,7 +214,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static List<ProblemDetails.FieldError> fieldErrors(BindingResult result) {
-        return result.getFieldErrors().stream()
+        return fieldErrors(result.getFieldErrors());
+    }
+
+    private static List<ProblemDetails.FieldError> fieldErrors(List<FieldError> errors) {
+        return errors.stream()
                 .map(error -> new ProblemDetails.FieldError(FieldNames.snakeCase(error.getField()),
                         error.getDefaultMessage()))
                 .toList();

@@ -1,8 +1,11 @@
 package org.ordersystem.system.cache;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,13 +25,23 @@ class CacheConfigurationTests {
     static class Declarations {
 
         @Bean
+        MeterRegistry meters() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Bean
         CacheDeclaration shortLived() {
-            return new CacheDeclaration("short-lived", Duration.ofSeconds(30), 10);
+            return new CacheDeclaration("short-lived", String.class, Duration.ofSeconds(30), 10);
         }
 
         @Bean
         CacheDeclaration longLived() {
-            return new CacheDeclaration("long-lived", Duration.ofMinutes(10), 1_000);
+            return new CacheDeclaration("long-lived", String.class, Duration.ofMinutes(10), 1_000);
         }
     }
 
