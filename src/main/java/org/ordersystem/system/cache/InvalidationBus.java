@@ -3,7 +3,7 @@ package org.ordersystem.system.cache;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -40,10 +40,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * <b>Writes.</b> A replica that changed a value publishes an invalidation and returns (and so
  * lets the change's response go) once every replica it has heard from within a lease has
  * acknowledged it, or can no longer hold a lease from before it. So, once a response has been
- * sent, no replica answers with the old value; when Redis is unreachable the writer waits until
- * the other replicas' leases have ended (at most {@link #LEASE}, at the start of an outage). Only
- * a replica cut off from a Redis that the others still reach can leave them serving an old
- * value for longer, until the near entry expires ({@link NearCache#MAX_AGE}).
+ * sent, no replica answers with the old value. When Redis is unreachable the change cannot be
+ * announced and the writer does not wait: the other replicas renew no lease either, so they
+ * answer with the old value for at most {@link #LEASE} after the outage began (the design's
+ * bounded staleness under Redis loss). Only a replica cut off from a Redis that the others
+ * still reach can leave them serving an old value for longer, until the near entry expires
+ * ({@link NearCache#MAX_AGE}).
  */
 public final class InvalidationBus implements SmartLifecycle {
 
@@ -68,6 +70,7 @@ public final class InvalidationBus implements SmartLifecycle {
     private final OutageLog outage;
     private final Counter lapses;
     private final Counter waits;
+    private final Counter unannounced;
     private volatile long leaseEnds = System.nanoTime();
     /** When this replica last received its own heartbeat: it has heard everything published before. */
     private volatile long heardUpTo = System.nanoTime() - LEASE.toNanos();
@@ -91,6 +94,9 @@ public final class InvalidationBus implements SmartLifecycle {
                 .register(meters);
         this.waits = Counter.builder("cache.near.invalidation.waits")
                 .description("Changes whose response waited for another replica's lease to end, not for its acknowledgement")
+                .register(meters);
+        this.unannounced = Counter.builder("cache.near.invalidations.unannounced")
+                .description("Changes that could not be announced (Redis away); other replicas stop serving within a lease")
                 .register(meters);
     }
 
@@ -135,10 +141,10 @@ public final class InvalidationBus implements SmartLifecycle {
         }
         long started = System.nanoTime();
         // the replicas that may hold a lease: this one heard from them within one
-        Map<String, Long> awaited = new HashMap<>();
+        Set<String> awaited = new HashSet<>();
         peers.forEach((peer, heard) -> {
             if (started - heard < LEASE.toNanos()) {
-                awaited.put(peer, heard);
+                awaited.add(peer);
             }
         });
         boolean viewIsFresh = started - heardUpTo <= PROBATION.toNanos();
@@ -149,19 +155,18 @@ public final class InvalidationBus implements SmartLifecycle {
         Pending acknowledgements = new Pending();
         pending.put(seq, acknowledgements);
         try {
-            boolean published = !failing && publish("i " + id + " " + seq + " " + cache + " " + key);
-            long sent = System.nanoTime();
-            // a replica that heard this one's invalidation answers at once; one that did not stops
-            // serving within a lease of when this replica last heard from it, or of the publication
-            long deadline = started;
-            for (Long heard : awaited.values()) {
-                deadline = Math.max(deadline, published ? sent + LEASE.toNanos() : heard + LEASE.toNanos());
+            if (failing || !publish("i " + id + " " + seq + " " + cache + " " + key)) {
+                // Redis is away: the other replicas renew no lease and stop serving within one
+                unannounced.increment();
+                return;
             }
-            // this replica's own view is old: there may be replicas it has not heard of yet
-            boolean viewIsOld = published && !viewIsFresh;
-            if (!acknowledgements.await(awaited.keySet(), deadline) | viewIsOld) {
+            long deadline = System.nanoTime() + LEASE.toNanos();
+            // a replica that heard the invalidation answers at once; one that did not stops serving
+            // within a lease; if this replica's own view is old, there may be others it has not heard of
+            boolean acknowledged = acknowledgements.await(awaited, deadline);
+            if (!acknowledged || !viewIsFresh) {
                 waits.increment();
-                sleepUntil(viewIsOld ? sent + LEASE.toNanos() : deadline);
+                sleepUntil(deadline);
             }
         }
         finally {

@@ -21,6 +21,7 @@ public final class OutageLog {
     private final Duration skipAfterFailure;
     private final AtomicBoolean down = new AtomicBoolean();
     private volatile Instant retryAt = Instant.MIN;
+    private volatile Instant lastFailure = Instant.MIN;
 
     public OutageLog(Logger log, String what, Clock clock, Duration skipAfterFailure) {
         this.log = log;
@@ -30,7 +31,9 @@ public final class OutageLog {
     }
 
     public void failed(Exception cause) {
-        retryAt = clock.instant().plus(skipAfterFailure);
+        Instant now = clock.instant();
+        lastFailure = now;
+        retryAt = now.plus(skipAfterFailure);
         if (down.compareAndSet(false, true)) {
             log.warn("Redis unavailable for the {}: falling back until it returns ({})", what, cause.toString());
         }
@@ -45,5 +48,10 @@ public final class OutageLog {
     /** Whether a call should not even try: the dependency failed less than the skip window ago. */
     public boolean skipping() {
         return down.get() && clock.instant().isBefore(retryAt);
+    }
+
+    /** Whether the dependency is down and failed less than {@code window} ago (a shorter skip window). */
+    public boolean failedWithin(Duration window) {
+        return down.get() && clock.instant().isBefore(lastFailure.plus(window));
     }
 }

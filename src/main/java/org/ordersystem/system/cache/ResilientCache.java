@@ -17,14 +17,16 @@ import org.springframework.cache.CacheManager;
  * A named cache that never fails its caller. A failing store (Redis down or slower than
  * its timeout) counts as a miss; after a failure, reads skip the store for a few seconds,
  * so requests do not each wait for the timeout, and the outage is logged once. Writes
- * (after a commit) are always attempted; a key whose write failed is "unsure": this replica
- * never serves or refills it until it has been evicted once the store answers again, so a
- * lost write cannot leave a stale entry behind for it. (Other replicas may read such an entry
- * until then: the README's "Redis outages" states the bound.)
+ * (after a commit) are skipped for a much shorter time; a key whose write failed or was
+ * skipped is "unsure": this replica never serves or refills it until it has been evicted once
+ * the store answers again, so a lost write cannot leave a stale entry behind for it. (Other
+ * replicas may read such an entry until then: README, "When Redis fails".)
  */
 public final class ResilientCache {
 
     private static final Duration SKIP_AFTER_FAILURE = Duration.ofSeconds(5);
+    /** Writes wait less: one that is skipped while the store has in fact returned leaves an old value there. */
+    private static final Duration SKIP_WRITES_AFTER_FAILURE = Duration.ofMillis(250);
     private static final int MAX_UNSURE_KEYS = 1_000;
     private static final int EVICTIONS_PER_READ = 50;
     private static final Logger log = LoggerFactory.getLogger(ResilientCache.class);
@@ -113,10 +115,16 @@ public final class ResilientCache {
     }
 
     /**
-     * A write is always attempted, even while reads skip a failing store: a write skipped while
-     * the store had in fact returned would leave the old value there for every other replica.
+     * A write is skipped only within a quarter of a second of a failure, not for the reads'
+     * five seconds: a write skipped while the store had in fact returned would leave the old
+     * value there for every other replica. During an outage, so, about one write in each
+     * quarter second waits for the timeout; the others go on at once.
      */
     private void write(Object key, Runnable action) {
+        if (outage.failedWithin(SKIP_WRITES_AFTER_FAILURE)) {
+            markUnsure(key);
+            return;
+        }
         try {
             action.run();
             unsure.remove(key);
