@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param name the cache name, also part of its Redis keys
  * @param type the type of its values, which Redis holds as JSON of exactly that type
  * @param timeToLive how long an entry lives after it was written
- * @param localSize the most entries an in-process store (CACHE_TYPE=simple, a near cache) keeps
+ * @param localSize the most entries the in-process store (CACHE_TYPE=simple) keeps; a near cache
+ *        keeps at most 10,000 of them
  */
 public record CacheDeclaration(String name, Class<?> type, Duration timeToLive, long localSize) {
 

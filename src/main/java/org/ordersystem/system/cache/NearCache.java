@@ -26,6 +26,8 @@ public final class NearCache<V> {
 
     /** The longest an entry is kept: what bounds staleness if a writer is cut off from Redis (see the bus). */
     static final Duration MAX_AGE = Duration.ofSeconds(30);
+    /** Per near cache, whatever the shared cache holds: in a 192 MiB heap, a few MiB each. */
+    static final long MAX_ENTRIES = 10_000;
     private static final int STRIPES = 256;
 
     private final String name;
@@ -37,7 +39,7 @@ public final class NearCache<V> {
     NearCache(String name, Duration timeToLive, long size, InvalidationBus bus, MeterRegistry meters) {
         this.name = name;
         this.bus = bus;
-        this.entries = Caffeine.newBuilder().maximumSize(size)
+        this.entries = Caffeine.newBuilder().maximumSize(Math.min(size, MAX_ENTRIES))
                 .expireAfterWrite(timeToLive.compareTo(MAX_AGE) < 0 ? timeToLive : MAX_AGE).recordStats().build();
         // the same tag keys as Spring's cache metrics, which Prometheus requires of one meter name
         CaffeineCacheMetrics.monitor(meters, entries, name, Tags.of("cache.manager", "near", "name", name));
