@@ -519,19 +519,31 @@ measure() {
 }
 
 # soak: mixed load in $soak_minutes back-to-back runs of $soak_chunk seconds while the orders
-# grow (its create-orders); per run req/s, p99, errors, the app's RSS and the order count,
-# appended to $work/soak.jsonl. A service that slows down as data or time grows shows here.
+# grow (its create-orders); per run req/s, p99, errors, app and database CPU per request, the
+# app's RSS, the order count and the tables' dead rows, appended to $work/soak.jsonl. A service
+# that slows down as data or time grows shows here, and where.
 soak() {
-  local i rss count
+  local i rss count app0 app1 pg0 pg1 pg_pids dead
   : >"$work/soak.jsonl"
   for i in $(seq 1 "$soak_minutes"); do
+    pg_pids=$(db_backend_pids)
+    # shellcheck disable=SC2086 # pid lists
+    { app0=$(cpu_ms "$app_pid"); pg0=$(cpu_ms $pg_pids); }
     run_wrk mixed "$soak_chunk" "$work/runs/soak-$i.json"
+    pg_pids=$(db_backend_pids)
+    # shellcheck disable=SC2086
+    { app1=$(cpu_ms "$app_pid"); pg1=$(cpu_ms $pg_pids); }
     rss=$(rss_kib "$app_pid" VmRSS)
     count=$(psql_db -c 'select count(*) from pedidos')
-    jq -c --argjson minute "$i" --argjson rss "$rss" --argjson orders "$count" '{
+    # dead rows left by the run's updates: the machine's PostgreSQL may run without autovacuum
+    dead=$(psql_db -c "select coalesce(sum(n_dead_tup), 0) from pg_stat_user_tables")
+    jq -c --argjson minute "$i" --argjson rss "$rss" --argjson orders "$count" --argjson dead "$dead" \
+      --argjson app_ms $(( app1 - app0 )) --argjson pg_ms $(( pg1 - pg0 )) '{
         minute: $minute, rps: .rps, p99_ms: .latency_ms.p99,
         errors: (.errors.non_2xx + .errors.connect + .errors.read + .errors.write + .errors.timeout),
-        rss_mib: ($rss / 1024 * 10 | round / 10), orders: $orders
+        app_us_per_request: (if .requests > 0 then ($app_ms * 1000 / .requests | round) else null end),
+        postgres_us_per_request: (if .requests > 0 then ($pg_ms * 1000 / .requests | round) else null end),
+        rss_mib: ($rss / 1024 * 10 | round / 10), orders: $orders, dead_rows: $dead
       }' "$work/runs/soak-$i.json" >>"$work/soak.jsonl"
     log "soak $i/$soak_minutes: $(tail -1 "$work/soak.jsonl")"
   done
