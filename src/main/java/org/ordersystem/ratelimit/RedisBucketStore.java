@@ -15,7 +15,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * taken by one Lua script, one round trip, which can take several tokens at once for a
  * replica's lease ({@link LeasedBucketStore}). Keys carry a format version and a hash tag.
  */
-class RedisBucketStore implements BucketStore {
+class RedisBucketStore {
 
     /** Read once, as text: a script given as a Resource is checked for changes on every call. */
     @SuppressWarnings("rawtypes")
@@ -25,11 +25,6 @@ class RedisBucketStore implements BucketStore {
 
     RedisBucketStore(StringRedisTemplate redis) {
         this.redis = redis;
-    }
-
-    @Override
-    public Decision take(String subject, List<Rate> rates) {
-        return grant(subject, rates, 1).decision(0);
     }
 
     /** Takes up to {@code wanted} tokens from every bucket of {@code subject}: as many as all of them hold. */
