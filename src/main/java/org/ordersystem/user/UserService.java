@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -63,7 +64,12 @@ public class UserService {
 
     /** The caller's current status, from the cache; empty when the user no longer exists. */
     public Optional<UserStatus> status(long id) {
-        return statuses.get(id, key -> users.findById(key).map(user -> user.toStatus(endedSessions.of(key))));
+        // the ended sessions first: a deactivation committed between the two reads then shows as
+        // a deactivated account, never as an active one whose session has ended
+        return statuses.get(id, key -> {
+            Set<UUID> ended = endedSessions.of(key);
+            return users.findById(key).map(user -> user.toStatus(ended));
+        });
     }
 
     /** Some of the user's sessions ended: their cached status, which lists them, is dropped after the commit. */

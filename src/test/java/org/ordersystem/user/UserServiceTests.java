@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -23,8 +22,7 @@ class UserServiceTests {
     private final UserRepository repository = mock(UserRepository.class);
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(PasswordConfiguration.BCRYPT_STRENGTH);
     private final AtomicInteger bcryptChecks = new AtomicInteger();
-    private final UserService users = new UserService(repository, counting(bcrypt), UserStatusCacheTests.inProcess(
-            new ConcurrentMapCacheManager(), new MovingClock(Instant.EPOCH)), userId -> Set.of(), new MovingClock(Instant.EPOCH));
+    private final UserService users = new UserService(repository, counting(bcrypt), UserStatusCacheTests.inProcess(), userId -> Set.of(), new MovingClock(Instant.EPOCH));
 
     @Test
     void anUnknownEmailCostsTheSameBcryptCheckAsAWrongPassword() {

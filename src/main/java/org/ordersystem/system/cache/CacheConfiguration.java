@@ -77,7 +77,7 @@ class CacheConfiguration implements CachingConfigurer {
 
     /**
      * With the caches in Redis, near caches answer the hot reads in process and this bus keeps
-     * them coherent; otherwise (one process, or no caching) near caches are off.
+     * them coherent; with the caches in process they are plain local caches; with no caching, off.
      */
     @Bean
     InvalidationBus invalidationBus(CacheProperties cache, ObjectProvider<RedisConnectionFactory> connections,
@@ -85,7 +85,8 @@ class CacheConfiguration implements CachingConfigurer {
         if (cache.getType() == CacheType.REDIS) {
             return InvalidationBus.on(connections.getObject(), redis.getObject(), meters, clock);
         }
-        return InvalidationBus.off(meters, clock);
+        return cache.getType() == CacheType.NONE ? InvalidationBus.off(meters, clock)
+                : InvalidationBus.local(meters, clock);
     }
 
     /** CACHE_TYPE=simple: in-process, with the same time-to-live per cache as in Redis. */

@@ -59,6 +59,8 @@ public final class InvalidationBus implements SmartLifecycle {
 
     private final RedisConnectionFactory connections;
     private final StringRedisTemplate redis;
+    /** The caches are in this process alone: near caches serve, and a change only drops the local copy. */
+    private final boolean local;
     private final MeterRegistry meters;
     private final String id = UUID.randomUUID().toString();
     private final String acks = PREFIX + "ack:" + id;
@@ -83,10 +85,11 @@ public final class InvalidationBus implements SmartLifecycle {
     private ScheduledExecutorService worker;
     private RedisConnection subscription;
 
-    private InvalidationBus(RedisConnectionFactory connections, StringRedisTemplate redis, MeterRegistry meters,
-            Clock clock) {
+    private InvalidationBus(RedisConnectionFactory connections, StringRedisTemplate redis, boolean local,
+            MeterRegistry meters, Clock clock) {
         this.connections = connections;
         this.redis = redis;
+        this.local = local;
         this.meters = meters;
         this.outage = new OutageLog(log, "near caches' invalidations", clock, Duration.ZERO);
         this.lapses = Counter.builder("cache.near.lease.lapses")
@@ -103,12 +106,17 @@ public final class InvalidationBus implements SmartLifecycle {
     /** With the caches in Redis: near caches on, kept coherent through it. */
     static InvalidationBus on(RedisConnectionFactory connections, StringRedisTemplate redis, MeterRegistry meters,
             Clock clock) {
-        return new InvalidationBus(connections, redis, meters, clock);
+        return new InvalidationBus(connections, redis, false, meters, clock);
     }
 
-    /** For caches that are not in Redis (one process, or no caching): near caches are off. */
+    /** For caches in this process (CACHE_TYPE=simple, one replica): near caches answer, nothing is announced. */
+    public static InvalidationBus local(MeterRegistry meters, Clock clock) {
+        return new InvalidationBus(null, null, true, meters, clock);
+    }
+
+    /** No caching (CACHE_TYPE=none): near caches are off. */
     public static InvalidationBus off(MeterRegistry meters, Clock clock) {
-        return new InvalidationBus(null, null, meters, clock);
+        return new InvalidationBus(null, null, false, meters, clock);
     }
 
     /** A near cache in front of the module's shared cache of this declaration. */
@@ -126,9 +134,9 @@ public final class InvalidationBus implements SmartLifecycle {
         }
     }
 
-    /** Whether near caches may answer now: the lease is current. */
+    /** Whether near caches may answer now: in this process alone, or under a current lease. */
     boolean serving() {
-        return running && System.nanoTime() - leaseEnds < 0;
+        return local || running && System.nanoTime() - leaseEnds < 0;
     }
 
     /**

@@ -14,8 +14,9 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
  * An in-process copy, by id, of values a module keeps in its shared cache, answering the
  * reads that every request makes without a call to Redis. The {@link InvalidationBus} keeps
  * the copies of all replicas coherent: once {@link #changed} has returned, no replica
- * answers from its copy with the old value. Off (every read goes to the loader) when the
- * caches are not in Redis, and while this replica's lease on the bus has lapsed.
+ * answers from its copy with the old value. With the caches in process (one replica) it is
+ * a plain local cache; it is off (every read goes to the loader) with caching off, and while
+ * this replica's lease on the bus has lapsed.
  * <p>
  * A load that was overtaken by a change of the same key (or by a lapse) is answered but not
  * kept, so a value read before a concurrent change can never replace that change.
@@ -79,9 +80,6 @@ public final class NearCache<V> {
      * could go wrong when two commits' callbacks run in the other order.)
      */
     public void changed(long key) {
-        if (!bus.enabled()) {
-            return;
-        }
         drop(key);
         bus.changed(name, key);
     }

@@ -1,28 +1,22 @@
 package org.ordersystem.auth.web;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.ordersystem.auth.HostileTokens;
 import org.ordersystem.support.Accounts;
 import org.ordersystem.support.Api;
 import org.ordersystem.support.IntegrationTest;
 import org.ordersystem.support.TestServicesExtension;
-import org.ordersystem.user.UserStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.cache.CacheManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Refresh-token rotation, reuse detection, logout and the end of sessions on a password
@@ -36,13 +30,11 @@ class SessionApiTests {
     private final Accounts accounts;
     private final JdbcClient jdbc;
 
-    private final CacheManager cacheManager;
 
-    SessionApiTests(@LocalServerPort int port, @Autowired JdbcClient jdbc, @Autowired CacheManager cacheManager) {
+    SessionApiTests(@LocalServerPort int port, @Autowired JdbcClient jdbc) {
         this.api = new Api(port);
         this.accounts = new Accounts(api);
         this.jdbc = jdbc;
-        this.cacheManager = cacheManager;
     }
 
     @Test
@@ -151,23 +143,6 @@ class SessionApiTests {
     }
 
     @Test
-    void theEndedSessionTravelsWithTheAccountStateInTheSharedCache() {
-        Accounts.Account user = accounts.newUser();
-        Api.Response ended = login(user.email());
-        assertThat(api.post("/api/auth/logout").token(ended.field("access_token")).send().status()).isEqualTo(204);
-
-        // after another test's Redis outage the cache skips Redis for a few seconds before filling it again
-        await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> {
-                    assertThat(me(user.token()).status()).isEqualTo(200);
-                    UserStatus cached = cacheManager.getCache("user-status").get(user.id(), UserStatus.class);
-                    assertThat(cached).as("read back from Redis").isNotNull();
-                    assertThat(cached.hasEnded(sessionOf(ended.field("access_token")))).isTrue();
-                    assertThat(cached.hasEnded(sessionOf(user.token()))).isFalse();
-                });
-    }
-
-    @Test
     void logoutAlsoRevokesTheRefreshTokenItIsGiven() {
         Accounts.Account user = accounts.newUser();
         Api.Response web = login(user.email());
@@ -231,11 +206,6 @@ class SessionApiTests {
         assertThat(locked.header("Retry-After")).isNotNull();
         assertThat(api.post("/api/auth/login").json(Map.of("email", user.email(), "password", Accounts.PASSWORD))
                 .send().field("error_code")).as("the same guard as login").isEqualTo("TOO_MANY_ATTEMPTS");
-    }
-
-    private static UUID sessionOf(String accessToken) {
-        byte[] claims = Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]);
-        return UUID.fromString(JsonMapper.builder().build().readTree(claims).get("sid").asString());
     }
 
     private Api.Response me(String accessToken) {
