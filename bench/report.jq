@@ -27,6 +27,18 @@ by_name($limits; "limit") as $lim
 | ($rss / 1024 * 10 | round / 10) as $rss_mib
 | (([$rows[] | .errors + .warmup_errors] | add // 0) + ([$soak[] | .errors] | add // 0)) as $all_errors
 | (if ($soak | length) >= 3 then {second: $soak[1], last: $soak[-1]} else null end) as $soak_ends
+| by_name($overload; "run") as $ovl
+| ($overload | map(select(.script == "create-order" and .connections != 1024)) | first) as $ovl_base
+| $ovl["create-order@1024"] as $ovl_high
+# a refusal's app CPU: what the overloaded run spent beyond its served requests at the cost they have
+# without overload (create-order at 32 connections; mixed in the mixed scenario)
+| def refusal_us($run; $served_us):
+    if $run == null or $served_us == null or ($run.answers.unavailable + $run.answers.rate_limited) == 0 then null
+    else (($run.app_ms * 1000 - $run.answers.ok * $served_us)
+          / ($run.answers.unavailable + $run.answers.rate_limited) | round) end;
+  (if $ovl_base == null then null else ($ovl_base.app_ms * 1000 / ([$ovl_base.answers.ok, 1] | max)) end) as $create_us
+| refusal_us($ovl_high; $create_us) as $refusal_create_us
+| refusal_us($ovl["mixed@1024"]; $row["mixed"].cpu.app_us_per_request) as $refusal_mixed_us
 | {
     benchmark: "order-backend bench/run.sh (issue #8)",
     started_at: $started_at, finished_at: $finished_at,
@@ -60,6 +72,11 @@ by_name($limits; "limit") as $lim
       throughput_last_to_second: (if $soak_ends then ratio($soak_ends.last.rps; $soak_ends.second.rps) else null end),
       p99_last_to_second: (if $soak_ends then ratio($soak_ends.last.p99_ms; $soak_ends.second.p99_ms) else null end)
     },
+    overload: {
+      runs: $overload,
+      refusal_app_us: {create_order_at_1024: $refusal_create_us, mixed_at_1024: $refusal_mixed_us},
+      served_read_app_us: $row["get-order"].cpu.app_us_per_request
+    },
     targets: [
       {target: "get-order (cache hit) / trivial endpoint", threshold: ">= 0.5",
        value: $row["get-order"].ratio, met: (($row["get-order"].ratio // 0) >= 0.5)},
@@ -84,6 +101,18 @@ by_name($limits; "limit") as $lim
        value: (if $soak_ends then ratio($soak_ends.last.p99_ms; $soak_ends.second.p99_ms) else null end),
        met: ((if $soak_ends then ratio($soak_ends.last.p99_ms; $soak_ends.second.p99_ms) else 1e9 end // 1e9) <= 1.5)},
       {target: "errors in any scenario", threshold: "0", value: $all_errors, met: ($all_errors == 0)},
+      (ratio($ovl_high.goodput; $ovl_base.goodput) as $r
+       | {target: "overload: goodput at 1,024 connections / at \($ovl_base.connections // "—")", threshold: ">= 0.8",
+          value: $r, met: (($r // 0) >= 0.8)}),
+      (ratio($ovl_high.accepted_latency_ms.p99; $ovl_base.accepted_latency_ms.p99) as $r
+       | {target: "overload: p99 of accepted requests at 1,024 / at \($ovl_base.connections // "—")", threshold: "<= 3",
+          value: $r, met: (($r // 1e9) <= 3)}),
+      (([$overload[] | .other_errors + .socket_errors + (.lost_acknowledged_orders // 0)] | add // 0) as $e
+       | {target: "overload: errors other than 503/429, lost acknowledged orders", threshold: "0", value: $e,
+          met: ($e == 0)}),
+      (ratio($refusal_create_us; $row["get-order"].cpu.app_us_per_request) as $r
+       | {target: "overload: app CPU of a refusal / of a served cached read", threshold: "<= 0.1", value: $r,
+          met: (($r // 1e9) <= 0.1)}),
       {target: "RSS after all scenarios (MiB)", threshold: "<= 400", value: $rss_mib, met: ($rss_mib <= 400)},
       {target: "start-up to ready, median (ms)", threshold: "<= 3000",
        value: $startup_ms[$best_mode], met: (($startup_ms[$best_mode] // 1e9) <= 3000)}

@@ -122,7 +122,8 @@ fi
 # included). Sized for 40 transitions per second per user (1280/s with 32 users), several
 # times what 2 cores reach; running out shows as 404 errors, never silently.
 # The soak's transitions (5 % of its mixed load) take up to 5 per second per user more.
-fresh=$(( 40 * (training_seconds + jit_warmup + 2 * warmup + 2 * duration) + 5 * soak_minutes * soak_chunk ))
+# The overload scenario's mixed run (at most a few hundred transitions per second) takes 10 per second per user more.
+fresh=$(( 40 * (training_seconds + jit_warmup + 2 * warmup + 2 * duration) + 5 * soak_minutes * soak_chunk + 10 * duration ))
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -343,7 +344,7 @@ run_wrk() {
   env LUA_PATH="$here/lua/?.lua;;" BENCH_TOKENS="$work/tokens.lua" BENCH_THREADS="$threads" \
     BENCH_RESULT="$result" BENCH_PER_USER="$per_user" BENCH_HOT="$hot" BENCH_FRESH="$fresh" \
     BENCH_ADDITEM="$additem" BENCH_FRESH_START="$fresh_next" BENCH_NONCE="$nonce-$RANDOM" "$@" \
-    wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s -s "$here/lua/$script.lua" "$base_url" \
+    wrk -t "$threads" -c "${wrk_connections:-$connections}" -d "${seconds}s" --timeout 10s -s "$here/lua/$script.lua" "$base_url" \
     >"${result%.json}.txt" 2>&1 || die "wrk failed for $script: $(tail -5 "${result%.json}.txt")"
   [ -s "$result" ] || die "wrk wrote no summary for $script (see ${result%.json}.txt)"
   local used
@@ -549,6 +550,41 @@ soak() {
   done
 }
 
+# overload: create-order at $connections and at 1,024 connections, and mixed at 1,024, each
+# request paired with its answer (BENCH_TRACK): goodput (2xx/s), refusals/s, the latency of
+# the accepted requests alone, the app's CPU, and for the create runs whether every order
+# answered 201 is in the database. Appends one JSON object per run to $work/overload.jsonl.
+overload_run() {
+  local name=$1 script=$2 conns=$3
+  local result=$work/runs/overload-$name.json app0 app1 orders0 orders1
+  log "overload $name: ${duration}s of $script at $conns connections"
+  orders0=$(psql_db -c 'select count(*) from pedidos')
+  app0=$(cpu_ms "$app_pid")
+  wrk_connections=$conns run_wrk "$script" "$duration" "$result" BENCH_TRACK=1
+  app1=$(cpu_ms "$app_pid")
+  orders1=$(psql_db -c 'select count(*) from pedidos')
+  jq -c --arg name "$name" --arg script "$script" --argjson conns "$conns" --argjson app_ms $(( app1 - app0 )) \
+    --argjson created $(( orders1 - orders0 )) '{
+      run: $name, script: $script, connections: $conns,
+      answers_per_s: .rps, goodput: (.answers.ok / .duration_s * 10 | round / 10),
+      refused_per_s: ((.answers.unavailable + .answers.rate_limited) / .duration_s * 10 | round / 10),
+      answers: .answers, socket_errors: (.errors.connect + .errors.read + .errors.write + .errors.timeout),
+      other_errors: .answers.other, accepted_latency_ms: .accepted_latency_ms, latency_ms: .latency_ms,
+      app_ms: $app_ms, orders_created: $created,
+      lost_acknowledged_orders: (if $script == "create-order" then ([.answers.ok - $created, 0] | max) else null end)
+    }' "$result" >>"$work/overload.jsonl"
+  log "overload $name: $(tail -1 "$work/overload.jsonl")"
+}
+
+overload() {
+  # wrk needs a descriptor per connection
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+  : >"$work/overload.jsonl"
+  overload_run "create-order@$connections" create-order "$connections"
+  overload_run create-order@1024 create-order 1024
+  overload_run mixed@1024 mixed 1024
+}
+
 # pgbench_limit NAME: pgbench on bench/sql/NAME.sql; appends one JSON object to limits.jsonl.
 pgbench_limit() {
   local name=$1
@@ -732,6 +768,7 @@ EOF
   measure add-item add-item
   measure transition transition
   measure mixed mixed
+  overload
   log "soak: $soak_minutes runs of ${soak_chunk}s of mixed load"
   soak
   local rss hwm rss_anon rss_file
@@ -780,6 +817,7 @@ EOF
     --argjson jit_warmup "$jit_warmup" --argjson pg_duration "$pg_duration" \
     --slurpfile scenarios "$work/scenarios.jsonl" --slurpfile limits "$work/limits.jsonl" \
     --slurpfile startup "$work/startup.jsonl" --slurpfile soak "$work/soak.jsonl" \
+    --slurpfile overload "$work/overload.jsonl" \
     -f "$here/report.jq" >"$result_json"
   jq -r -f "$here/table.jq" "$result_json" >"$work/result.md"
   cat "$work/result.md"
@@ -791,6 +829,8 @@ EOF
   fi
   if jq -e '.scenarios | map(select(.errors + .warmup_errors > 0)) | length > 0' "$result_json" >/dev/null ||
     jq -e '.soak.runs | map(select(.errors > 0)) | length > 0' "$result_json" >/dev/null ||
+    jq -e '.overload.runs | map(select(.other_errors + .socket_errors > 0 or (.lost_acknowledged_orders // 0) > 0))
+      | length > 0' "$result_json" >/dev/null ||
     jq -e '.limits | map(select(.errors > 0 or .rps == 0)) | length > 0' "$result_json" >/dev/null; then
     log "FAILED: a scenario or limit had errors (see the table)"
     exit 1

@@ -29,6 +29,16 @@ def r0: if . == null then "—" else (. | round | tostring) end;
   (.soak.runs[] | "| \(.minute) | \(.rps | r0) | \(.p99_ms | n2) | \(.errors) | \(.app_us_per_request | r0) | \(.postgres_us_per_request | r0) | \(.rss_mib) | \(.orders) | \(.dead_rows // "—") |"),
   ""
  else empty end),
+(if (.overload.runs | length) > 0 then
+  "Overload (requests paired with their answers; latency of the 2xx answers alone):",
+  "",
+  "| run | connections | answers/s | goodput (2xx/s) | refused/s | other errors | accepted p50 ms | accepted p99 ms | app CPU ms | orders created | lost acknowledged |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  (.overload.runs[] | "| \(.run) | \(.connections) | \(.answers_per_s | r0) | \(.goodput | r0) | \(.refused_per_s | r0) | \(.other_errors + .socket_errors) | \(.accepted_latency_ms.p50 | n2) | \(.accepted_latency_ms.p99 | n2) | \(.app_ms) | \(.orders_created) | \(.lost_acknowledged_orders // "—") |"),
+  "",
+  "App CPU of one refusal (estimated: the run's CPU beyond its served requests at their unloaded cost): create-order@1024 \(.overload.refusal_app_us.create_order_at_1024 | r0) µs, mixed@1024 \(.overload.refusal_app_us.mixed_at_1024 | r0) µs; a served cached read: \(.overload.served_read_app_us | r0) µs.",
+  ""
+ else empty end),
 "| target | threshold | measured | met |",
 "|---|---|---:|---|",
 (.targets[] | "| \(.target) | \(.threshold) | \(.value | n2) | \(if .met then "yes" else "**no**" end) |"),

@@ -7,6 +7,10 @@
 --   BENCH_RESULT   where done() writes the JSON summary of the run
 --   BENCH_PER_USER, BENCH_HOT, BENCH_FRESH, BENCH_ADDITEM, BENCH_FRESH_START, BENCH_NONCE
 --                  the id layout of bench/seed.sql and where this run starts in it
+--   BENCH_TRACK     when set, every request carries an X-Request-Id, which the service echoes:
+--                  its answer is paired with the time it was sent, and the summary gains the
+--                  latency of the 2xx answers alone (the overload scenario, where refusals
+--                  would otherwise hide how long the served requests took)
 --
 -- Each wrk thread owns a disjoint set of bench users and sends their requests round-robin,
 -- so per-user counters (fresh orders, idempotency keys) never collide between threads.
@@ -35,6 +39,20 @@ M.nonce = os.getenv("BENCH_NONCE") or tostring(os.time())
 M.TRANSITION_BASE = 10000000
 M.ADDITEM_BASE = 20000000
 
+local track = (os.getenv("BENCH_TRACK") or "") ~= ""
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+  int clock_gettime(int clock, bench_timespec *now);
+]]
+local clock_now = ffi.new("bench_timespec")
+local CLOCK_MONOTONIC = 1
+
+local function now_ms()
+  ffi.C.clock_gettime(CLOCK_MONOTONIC, clock_now)
+  return tonumber(clock_now.tv_sec) * 1000 + tonumber(clock_now.tv_nsec) / 1e6
+end
+
 -- setup/done run in the main Lua state: remember the threads so done() can read their counters.
 local threads = {}
 
@@ -49,6 +67,22 @@ M.cursor = 0
 non_2xx = 0
 samples = {}
 fresh_used = 0
+-- with BENCH_TRACK: answers by status class, and the latency (ms) of each 2xx answer
+by_status = { ok = 0, unavailable = 0, limited = 0, other = 0 }
+accepted_ms = {}
+local sent_at = {}
+local sent = 0
+
+-- Every request of every scenario is built here.
+local function format(method, path, headers, body)
+  if track then
+    sent = sent + 1
+    local id = "bench-" .. thread_index .. "-" .. sent
+    headers["X-Request-Id"] = id
+    sent_at[id] = now_ms()
+  end
+  return wrk.format(method, path, headers, body)
+end
 
 function M.init()
   local all = dofile(os.getenv("BENCH_TOKENS"))
@@ -77,7 +111,7 @@ local json_headers = function(user)
 end
 
 function M.get_order(user, order_id)
-  return wrk.format("GET", "/api/orders/" .. order_id, { ["Authorization"] = user.auth, ["Accept"] = "application/json" })
+  return format("GET", "/api/orders/" .. order_id, { ["Authorization"] = user.auth, ["Accept"] = "application/json" })
 end
 
 function M.random_hot_order(user)
@@ -85,7 +119,7 @@ function M.random_hot_order(user)
 end
 
 function M.list_orders(user)
-  return wrk.format("GET", "/api/orders?page=0&size=20", { ["Authorization"] = user.auth, ["Accept"] = "application/json" })
+  return format("GET", "/api/orders?page=0&size=20", { ["Authorization"] = user.auth, ["Accept"] = "application/json" })
 end
 
 local ORDER_BODY = '{"items":[' ..
@@ -97,14 +131,14 @@ function M.create_order(user)
   user.keys = user.keys + 1
   local headers = json_headers(user)
   headers["Idempotency-Key"] = "bench-" .. M.nonce .. "-" .. user.id .. "-" .. user.keys
-  return wrk.format("POST", "/api/orders", headers, ORDER_BODY)
+  return format("POST", "/api/orders", headers, ORDER_BODY)
 end
 
 function M.add_item(user)
   user.next_additem = user.next_additem % M.additem + 1
   local order_id = M.ADDITEM_BASE + (user.id - 1) * M.additem + user.next_additem
   local body = '{"name":"Bench extra","sku":"BX-' .. user.next_additem .. '","quantity":1,"unit_price":4.75}'
-  return wrk.format("POST", "/api/orders/" .. order_id .. "/items", json_headers(user), body)
+  return format("POST", "/api/orders/" .. order_id .. "/items", json_headers(user), body)
 end
 
 -- One transition per fresh order (PENDING -> CONFIRMED or PENDING -> CANCELLED, alternating),
@@ -121,11 +155,33 @@ function M.transition(user)
     order_id = M.TRANSITION_BASE - k
   end
   local target = (k % 2 == 0) and "CANCELLED" or "CONFIRMED"
-  return wrk.format("PATCH", "/api/orders/" .. order_id .. "/status", json_headers(user),
+  return format("PATCH", "/api/orders/" .. order_id .. "/status", json_headers(user),
     '{"status":"' .. target .. '"}')
 end
 
+local function tracked(status, headers)
+  local id = headers["X-Request-Id"] or headers["x-request-id"]
+  local started = id and sent_at[id]
+  if started == nil then
+    return
+  end
+  sent_at[id] = nil
+  if status >= 200 and status <= 299 then
+    by_status.ok = by_status.ok + 1
+    table.insert(accepted_ms, now_ms() - started)
+  elseif status == 503 then
+    by_status.unavailable = by_status.unavailable + 1
+  elseif status == 429 then
+    by_status.limited = by_status.limited + 1
+  else
+    by_status.other = by_status.other + 1
+  end
+end
+
 function M.response(status, headers, body)
+  if track then
+    tracked(status, headers)
+  end
   if status < 200 or status > 299 then
     non_2xx = non_2xx + 1
     if #samples < 3 then
@@ -140,9 +196,23 @@ local function escape(text)
   end))
 end
 
+local function percentile(sorted, p)
+  if #sorted == 0 then
+    return 0
+  end
+  return sorted[math.max(1, math.ceil(#sorted * p / 100))]
+end
+
 function M.done(summary, latency, requests)
   local non2xx, fresh_max, sample_list = 0, 0, {}
+  local counts, accepted = { ok = 0, unavailable = 0, limited = 0, other = 0 }, {}
   for _, thread in ipairs(threads) do
+    for key, value in pairs(thread:get("by_status") or {}) do
+      counts[key] = counts[key] + value
+    end
+    for _, ms in ipairs(thread:get("accepted_ms") or {}) do
+      table.insert(accepted, ms)
+    end
     non2xx = non2xx + (thread:get("non_2xx") or 0)
     fresh_max = math.max(fresh_max, thread:get("fresh_used") or 0)
     for _, sample in ipairs(thread:get("samples") or {}) do
@@ -151,15 +221,24 @@ function M.done(summary, latency, requests)
   end
   local e = summary.errors
   local seconds = summary.duration / 1e6
+  table.sort(accepted)
+  local tracked_json = ""
+  if track then
+    tracked_json = string.format(
+      '"answers":{"ok":%d,"unavailable":%d,"rate_limited":%d,"other":%d},' ..
+      '"accepted_latency_ms":{"p50":%.3f,"p90":%.3f,"p99":%.3f,"max":%.3f},',
+      counts.ok, counts.unavailable, counts.limited, counts.other,
+      percentile(accepted, 50), percentile(accepted, 90), percentile(accepted, 99), percentile(accepted, 100))
+  end
   local out = string.format(
     '{"requests":%d,"duration_s":%.3f,"rps":%.1f,' ..
     '"latency_ms":{"mean":%.3f,"p50":%.3f,"p90":%.3f,"p99":%.3f,"p999":%.3f,"max":%.3f},' ..
     '"errors":{"non_2xx":%d,"status_gt_399":%d,"connect":%d,"read":%d,"write":%d,"timeout":%d},' ..
-    '"fresh_used":%d,"error_samples":[%s]}\n',
+    '%s"fresh_used":%d,"error_samples":[%s]}\n',
     summary.requests, seconds, summary.requests / seconds,
     latency.mean / 1000, latency:percentile(50) / 1000, latency:percentile(90) / 1000,
     latency:percentile(99) / 1000, latency:percentile(99.9) / 1000, latency.max / 1000,
-    non2xx, e.status, e.connect, e.read, e.write, e.timeout, fresh_max, table.concat(sample_list, ","))
+    non2xx, e.status, e.connect, e.read, e.write, e.timeout, tracked_json, fresh_max, table.concat(sample_list, ","))
   local path = os.getenv("BENCH_RESULT")
   if path and path ~= "" then
     local file = assert(io.open(path, "w"))

@@ -3,6 +3,7 @@ package org.ordersystem.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The ways an attacker spells a path so that one component reads it differently from
@@ -23,13 +24,19 @@ public final class PathSpellings {
      */
     public static List<String> notMeetingGate(Api api, String method, String canonical, String token, Object body,
             int gate) {
+        return notMeetingGate(api, method, canonical, token, body, gate, Map.of());
+    }
+
+    /** The same, each request with these {@code headers}. */
+    public static List<String> notMeetingGate(Api api, String method, String canonical, String token, Object body,
+            int gate, Map<String, String> headers) {
         List<String> passed = new ArrayList<>();
-        int status = send(api, method, canonical, token, body);
+        int status = send(api, method, canonical, token, body, headers);
         if (status != gate) {
             passed.add(method + " " + canonical + " (canonical): " + status);
         }
         for (String spelling : of(canonical)) {
-            status = send(api, method, spelling, token, body);
+            status = send(api, method, spelling, token, body, headers);
             if (status != 400 && status != 404 && status != gate) {
                 passed.add(method + " " + spelling + ": " + status);
             }
@@ -37,8 +44,10 @@ public final class PathSpellings {
         return passed;
     }
 
-    private static int send(Api api, String method, String path, String token, Object body) {
+    private static int send(Api api, String method, String path, String token, Object body,
+            Map<String, String> headers) {
         Api.Request request = api.method(method, path);
+        headers.forEach(request::header);
         if (token != null) {
             request.token(token);
         }

@@ -51,8 +51,11 @@ class OpenApiConfiguration {
 
             Every error is RFC 9457 application/problem+json with `error_code` and `request_id`; problem \
             `type`s are relative URIs `/problems/<error-code-in-kebab-case>`. Every response carries \
-            `X-Request-Id`. A 503 SERVICE_UNAVAILABLE (the database is unreachable or the instance is at its \
-            concurrency limit) carries `Retry-After`; a 500 INTERNAL_ERROR is logged with the request id.""";
+            `X-Request-Id`. A 503 SERVICE_UNAVAILABLE (the database is unreachable, or the instance is at its \
+            adaptive concurrency limit) carries `Retry-After`. Where the operator lets requests over the limit \
+            wait for their turn, a caller that would rather be refused at once sends `Prefer: wait=0` \
+            (RFC 7240; `wait=N` shortens the wait to N seconds). A 500 INTERNAL_ERROR is logged with the \
+            request id.""";
 
     @Bean
     OpenApiCustomizer problemResponses(ObjectProvider<BuildProperties> build, List<ApiDocumentation> modules) {

@@ -18,7 +18,9 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * One log line per request: method, path template (never the raw path, which may hold
  * ids or junk), status and duration, with the request id and user id in context.
- * Query strings are never logged.
+ * Query strings are never logged. Requests the admission gate refused are counted
+ * ({@code http_admission_rejected_total}), not logged one by one: under overload their lines
+ * would cost what the gate saves.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -34,17 +36,22 @@ class AccessLogFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         }
         finally {
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            Object template = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-            String path = template != null ? template.toString() : "unmatched";
-            Object user = request.getAttribute(RequestContextInterceptor.USER_ATTRIBUTE);
-            log.atInfo()
-                    .addKeyValue("http.request.method", request.getMethod())
-                    .addKeyValue("url.path_template", path)
-                    .addKeyValue("http.response.status_code", response.getStatus())
-                    .addKeyValue("event.duration_ms", millis)
-                    .addKeyValue("user.id", user)
-                    .log("{} {} {} {}ms", request.getMethod(), path, response.getStatus(), millis);
+            if (request.getAttribute(AdmissionFilter.REFUSED) == null) {
+                log(request, response.getStatus(), (System.nanoTime() - started) / 1_000_000);
+            }
         }
+    }
+
+    private static void log(HttpServletRequest request, int status, long millis) {
+        Object template = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        String path = template != null ? template.toString() : "unmatched";
+        Object user = request.getAttribute(RequestContextInterceptor.USER_ATTRIBUTE);
+        log.atInfo()
+                .addKeyValue("http.request.method", request.getMethod())
+                .addKeyValue("url.path_template", path)
+                .addKeyValue("http.response.status_code", status)
+                .addKeyValue("event.duration_ms", millis)
+                .addKeyValue("user.id", user)
+                .log("{} {} {} {}ms", request.getMethod(), path, status, millis);
     }
 }

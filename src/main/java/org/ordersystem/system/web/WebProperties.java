@@ -22,14 +22,30 @@ record WebProperties(@DefaultValue("") String trustedProxies, String metricsToke
         implements Validator {
 
     /**
-     * @param maxConcurrent API requests running at once; 0 means twice the connection pool (at least 4)
-     * @param maxWait how long a request waits for its turn before it is refused with 503
+     * The admission gate's adaptive limit and its queue (see {@link AdmissionFilter}).
+     *
+     * @param maxConcurrent the most API requests the adaptive limit lets run at once; 0 means four
+     *        times the connection pool (at least 8)
+     * @param maxWait the longest a request over the limit waits in the queue for its turn before it is
+     *        refused with 503; 0 (the default) refuses it at once
+     * @param queue how many requests may wait at once; more are refused at once
      * @param poolSize the connection pool's size (application.yml takes it from Hikari's)
      */
-    record Admission(@DefaultValue("0") int maxConcurrent, @DefaultValue("500ms") Duration maxWait, int poolSize) {
+    record Admission(@DefaultValue("0") int maxConcurrent, @DefaultValue("0ms") Duration maxWait,
+            @DefaultValue("100") int queue, int poolSize) {
 
-        int limit() {
-            return maxConcurrent > 0 ? maxConcurrent : Math.max(4, 2 * poolSize);
+        /** The limit never falls below the pool: fewer requests could not keep every connection busy. */
+        int minLimit() {
+            return Math.min(maxLimit(), Math.max(2, poolSize));
+        }
+
+        /** Where the limit starts: twice the pool, as the fixed gate had. */
+        int initialLimit() {
+            return Math.min(maxLimit(), Math.max(4, 2 * poolSize));
+        }
+
+        int maxLimit() {
+            return maxConcurrent > 0 ? maxConcurrent : Math.max(8, 4 * poolSize);
         }
     }
 

@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
+import java.util.Optional;
+
+import com.netflix.concurrency.limits.Limiter;
+import com.netflix.concurrency.limits.limiter.SimpleLimiter;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,23 +71,35 @@ class PathSpellingApiTests {
                 .isEqualTo(200);
     }
 
+    /**
+     * With every slot of the limit taken, every spelling is refused by the gate; the requests
+     * prefer not to wait (RFC 7240 {@code Prefer: wait=0}), so each is refused at once.
+     */
     @Test
     void everySpellingOfAnApiPathMeetsTheAdmissionGate() {
         String user = accounts.newUser().token();
-        Semaphore permits = (Semaphore) ReflectionTestUtils.getField(admission, "permits");
-        int taken = permits.drainPermits();
+        @SuppressWarnings("unchecked")
+        SimpleLimiter<HttpServletRequest> running = (SimpleLimiter<HttpServletRequest>) ReflectionTestUtils
+                .getField(admission, "running");
+        List<Limiter.Listener> taken = new ArrayList<>();
+        for (Optional<Limiter.Listener> slot = running.acquire(null); slot.isPresent(); slot = running.acquire(null)) {
+            taken.add(slot.get());
+        }
         List<String> admitted = new ArrayList<>();
+        Map<String, String> noWait = Map.of("Prefer", "wait=0");
         try {
             for (String method : METHODS) {
-                admitted.addAll(PathSpellings.notMeetingGate(api, method, "/api/orders", user, Map.of(), 503));
+                admitted.addAll(PathSpellings.notMeetingGate(api, method, "/api/orders", user, Map.of(), 503, noWait));
                 admitted.addAll(PathSpellings.notMeetingGate(api, method, "/api/auth/register", null,
                         Map.of("email", "admission-" + UUID.randomUUID() + "@orders.test", "password",
-                                Accounts.PASSWORD, "name", "Spelled"), 503));
+                                Accounts.PASSWORD, "name", "Spelled"), 503, noWait));
             }
         }
         finally {
-            permits.release(taken);
+            taken.forEach(Limiter.Listener::onIgnore);
         }
+        assertThat(taken).isNotEmpty();
         assertThat(admitted).isEmpty();
+        assertThat(api.get("/api/orders").token(user).send().status()).as("admitted again").isEqualTo(200);
     }
 }

@@ -1,6 +1,7 @@
 package org.ordersystem.system.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -61,13 +62,18 @@ class WebPropertiesTests {
     }
 
     @Test
-    void admitsTwiceThePoolUnlessToldOtherwise() {
+    void theAdmissionLimitStartsAtTwiceThePoolAndMovesBetweenThePoolAndFourTimesIt() {
         WebProperties.Admission admission = bound().admission();
-        assertThat(admission.limit()).isEqualTo(100);
-        assertThat(admission.maxWait()).isEqualTo(Duration.ofMillis(500));
+        assertThat(admission.initialLimit()).isEqualTo(100);
+        assertThat(admission.minLimit()).isEqualTo(50);
+        assertThat(admission.maxLimit()).isEqualTo(200);
+        assertThat(admission.maxWait()).isZero();
+        assertThat(admission.queue()).isEqualTo(100);
 
-        assertThat(new WebProperties.Admission(0, Duration.ZERO, 1).limit()).isEqualTo(4);
-        assertThat(new WebProperties.Admission(7, Duration.ZERO, 50).limit()).isEqualTo(7);
+        WebProperties.Admission tiny = new WebProperties.Admission(0, Duration.ZERO, 10, 1);
+        assertThat(List.of(tiny.minLimit(), tiny.initialLimit(), tiny.maxLimit())).containsExactly(2, 4, 8);
+        WebProperties.Admission capped = new WebProperties.Admission(7, Duration.ZERO, 10, 50);
+        assertThat(List.of(capped.minLimit(), capped.initialLimit(), capped.maxLimit())).containsExactly(7, 7, 7);
     }
 
     @Test
