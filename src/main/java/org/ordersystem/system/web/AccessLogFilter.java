@@ -37,12 +37,12 @@ class AccessLogFilter extends OncePerRequestFilter {
         }
         finally {
             if (request.getAttribute(AdmissionFilter.REFUSED) == null) {
-                log(request, response.getStatus(), (System.nanoTime() - started) / 1_000_000);
+                logLine(request, response.getStatus(), (System.nanoTime() - started) / 1_000_000);
             }
         }
     }
 
-    private static void log(HttpServletRequest request, int status, long millis) {
+    private static void logLine(HttpServletRequest request, int status, long millis) {
         Object template = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String path = template != null ? template.toString() : "unmatched";
         Object user = request.getAttribute(RequestContextInterceptor.USER_ATTRIBUTE);
