@@ -2,6 +2,8 @@ package org.ordersystem.system.config;
 
 import java.util.Set;
 
+import org.springframework.util.ClassUtils;
+
 /**
  * What may not start although each variable is well-formed on its own: the production
  * rules and the rules across variables. Runs before the translation, so a refusal comes
@@ -10,6 +12,9 @@ import java.util.Set;
 final class StartupGuard {
 
     static final Set<String> ENVIRONMENTS = Set.of("development", "test", "staging", "production");
+    /** False in the jar built for the image (mvn package -Dimage), which leaves the embedded PostgreSQL out. */
+    private static final boolean EMBEDDED_DATABASE_PRESENT = ClassUtils
+            .isPresent("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", StartupGuard.class.getClassLoader());
 
     private StartupGuard() {
     }
@@ -27,6 +32,10 @@ final class StartupGuard {
                 throw new InvalidConfiguration("DATABASE_URL",
                         "is required when ENVIRONMENT=production (the embedded database is for development only)");
             }
+        }
+        if (!variables.isSet("DATABASE_URL") && !EMBEDDED_DATABASE_PRESENT) {
+            throw new InvalidConfiguration("DATABASE_URL",
+                    "is required: this build (the image's) carries no embedded database");
         }
         setTogether(variables, "SSL_CERT_PATH", "SSL_KEY_PATH");
         setTogether(variables, "ADMIN_EMAIL", "ADMIN_PASSWORD");
