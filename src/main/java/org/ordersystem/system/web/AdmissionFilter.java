@@ -144,7 +144,8 @@ class AdmissionFilter extends OncePerRequestFilter {
             String trimmed = preference.strip();
             if (trimmed.regionMatches(true, 0, "wait=", 0, 5)) {
                 try {
-                    return Math.min(maxWaitMillis, Math.multiplyExact(Long.parseLong(trimmed.substring(5)), 1000L));
+                    long seconds = Long.parseLong(trimmed.substring(5));
+                    return seconds < 0 ? maxWaitMillis : Math.min(maxWaitMillis, Math.multiplyExact(seconds, 1000L));
                 }
                 catch (NumberFormatException | ArithmeticException ex) {
                     return maxWaitMillis;

@@ -101,6 +101,21 @@ class AdmissionFilterTests {
     }
 
     @Test
+    void aMalformedOrNegativeWaitPreferenceKeepsTheGatesBound() throws Exception {
+        AdmissionFilter gate = saturated(Duration.ofMillis(300), 10);
+        for (String preference : new String[] { "wait=-5", "wait=soon" }) {
+            MockHttpServletRequest request = api("/api/orders");
+            request.addHeader("Prefer", preference);
+            long started = System.nanoTime();
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            gate.doFilter(request, response, new MockFilterChain());
+
+            assertThat(response.getStatus()).as(preference).isEqualTo(503);
+            assertThat((System.nanoTime() - started) / 1_000_000).as(preference).isGreaterThanOrEqualTo(250);
+        }
+    }
+
+    @Test
     void aFreedSlotGoesToTheNewestWaitingRequest() throws Exception {
         AdmissionFilter gate = saturated(Duration.ofSeconds(5), 10);
         List<String> admitted = new CopyOnWriteArrayList<>();
