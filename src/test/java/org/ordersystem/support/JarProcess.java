@@ -13,8 +13,9 @@ import java.util.Map;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged jar run as its own process, the way production runs it, against the
- * shared PostgreSQL and Redis: for tests of signals and process exit.
+ * The packaged jar run as its own process, the way production runs it (from its
+ * ahead-of-time bean definitions, as the image does), against the shared PostgreSQL and
+ * Redis: for tests of signals, process exit and the start itself.
  */
 public final class JarProcess implements AutoCloseable {
 
@@ -38,7 +39,7 @@ public final class JarProcess implements AutoCloseable {
         try {
             Path log = Files.createTempFile("order-backend-", ".log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx256m", "-jar", jar));
+                    .toString(), "-Xmx256m", "-Dspring.aot.enabled=true", "-jar", jar));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(Map.of("PORT", String.valueOf(port), "ENVIRONMENT", "test",
