@@ -19,8 +19,17 @@ import java.util.function.Function;
  */
 final class EnvironmentSettings {
 
-    /** Authentication is by bearer token only, so no generated in-memory user. */
-    static final String ALWAYS_EXCLUDED = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration";
+    /**
+     * Never used, so not started: no generated in-memory user (authentication is by bearer token
+     * only), no Pageable argument resolvers (the list endpoints parse their own paging), no timer
+     * around every repository call (the request and database metrics cover them, and it cost
+     * a tagged timer per query), no Modulith "moments" (passage-of-time events).
+     */
+    static final String ALWAYS_EXCLUDED = String.join(",",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.data.autoconfigure.web.DataWebAutoConfiguration",
+            "org.springframework.boot.data.autoconfigure.metrics.DataRepositoryMetricsAutoConfiguration",
+            "org.springframework.modulith.moments.autoconfigure.MomentsAutoConfiguration");
 
     static final String REDIS_AUTO_CONFIGURATIONS = String.join(",",
             "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
