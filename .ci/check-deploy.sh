@@ -235,7 +235,8 @@ PY
   if grep -qE '(^|[ ;&|])sudo ' <<<"$joined"; then
     echo "rule: sudo in the Dockerfile"; problems=$((problems + 1))
   fi
-  grep -q 'extract --layers --launcher' <<<"$joined" || { echo "rule: not a layered extraction"; problems=$((problems + 1)); }
+  grep -q 'extract --layers' <<<"$joined" || { echo "rule: not a layered extraction"; problems=$((problems + 1)); }
+  grep -q 'AOTCache=' <<<"$joined" || { echo "rule: the image does not start with its AOT cache"; problems=$((problems + 1)); }
   grep -q 'MaxRAMPercentage' <<<"$joined" || { echo "rule: JVM heap not sized from the container limit"; problems=$((problems + 1)); }
   grep -qE '^ENTRYPOINT \[' <<<"$joined" || { echo "rule: ENTRYPOINT is not in exec form"; problems=$((problems + 1)); }
   if [[ ! -f .dockerignore ]] || ! grep -qxF '*' .dockerignore; then

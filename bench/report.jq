@@ -114,7 +114,13 @@ by_name($limits; "limit") as $lim
        | {target: "overload: app CPU of a refusal / of a served cached read", threshold: "<= 0.1", value: $r,
           met: (($r // 1e9) <= 0.1)}),
       {target: "RSS after all scenarios (MiB)", threshold: "<= 400", value: $rss_mib, met: ($rss_mib <= 400)},
-      {target: "start-up to ready, median (ms)", threshold: "<= 3000",
-       value: $startup_ms[$best_mode], met: (($startup_ms[$best_mode] // 1e9) <= 3000)}
+      {target: "start-up to ready as the image starts it (aot), 2 cores, median (ms)", threshold: "<= 2000",
+       value: $startup_ms.aot, met: (($startup_ms.aot // 1e9) <= 2000)},
+      {target: "start-up to ready as the image starts it, half a core (ms)", threshold: "<= 6000",
+       value: $startup_ms["aot@half"], met: (($startup_ms["aot@half"] // 1e9) <= 6000)},
+      {target: "start-up to ready, fat jar without caches, 2 cores (ms)", threshold: "<= 6000",
+       value: $startup_ms.fat, met: (($startup_ms.fat // 1e9) <= 6000)},
+      {target: "CPU until ready as the image starts it (ms)", threshold: "<= 3000",
+       value: $startup_cpu.aot, met: (($startup_cpu.aot // 1e9) <= 3000)}
     ]
   }

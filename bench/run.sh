@@ -203,6 +203,7 @@ cleanup() {
   local status=$?
   trap - EXIT INT TERM
   stop_app
+  remove_half_core_cgroup
   if [ "$db_created" -eq 1 ] && [ "$keep_db" -eq 0 ]; then
     psql -h 127.0.0.1 -U postgres -d postgres -qAtc "drop database if exists \"$db\" with (force)" >/dev/null 2>&1 ||
       log "could not drop database $db"
@@ -225,6 +226,31 @@ psql_db() { psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@";
 
 # ---------------------------------------------------------------------------------------
 # Process measurements
+
+# make_half_core_cgroup: prints the path of a cgroup with a CPU quota of 50 ms per 100 ms
+# (cgroup v1 cpu controller, or v2 cpu.max); fails where none can be made.
+half_core_cgroup=""
+make_half_core_cgroup() {
+  local v1=/sys/fs/cgroup/cpu v2=/sys/fs/cgroup
+  if [ -d "$v1" ] && [ -w "$v1" ]; then
+    mkdir -p "$v1/order-bench-half" 2>/dev/null || return 1
+    echo 100000 >"$v1/order-bench-half/cpu.cfs_period_us" && echo 50000 >"$v1/order-bench-half/cpu.cfs_quota_us" ||
+      return 1
+    echo "$v1/order-bench-half"
+  elif [ -f "$v2/cgroup.controllers" ] && grep -qw cpu "$v2/cgroup.controllers" && [ -w "$v2" ]; then
+    echo +cpu >"$v2/cgroup.subtree_control" 2>/dev/null || true
+    mkdir -p "$v2/order-bench-half" 2>/dev/null || return 1
+    echo "50000 100000" >"$v2/order-bench-half/cpu.max" || return 1
+    echo "$v2/order-bench-half"
+  else
+    return 1
+  fi
+}
+
+remove_half_core_cgroup() {
+  if [ -n "$half_core_cgroup" ]; then rmdir "$half_core_cgroup" 2>/dev/null || true; fi
+  half_core_cgroup=""
+}
 
 clk_tck=$(getconf CLK_TCK)
 
@@ -297,20 +323,27 @@ ready_ms=0
 ready_cpu_ms=0
 
 # start_app MODE LOG: MODE is fat (java -jar the Boot jar), extracted (the extracted
-# layout), aot-train (extracted, recording an AOT cache) or aot (extracted, using it).
+# layout), aot-train (extracted, from Spring AOT's bean definitions, recording a Java AOT
+# cache) or aot (the same with the cache: how the image starts); MODE@half runs it confined
+# to half a core by a CPU quota, as a pod with cpu: 500m is.
 start_app() {
-  local mode=$1 logfile=$2 start_ns
+  local mode=${1%@half} logfile=$2 start_ns
   local -a cmd
   read -r -a cmd <<<"$jvm_opts"
   cmd=("$java_bin" "${cmd[@]}")
   case $mode in
     fat) cmd+=(-jar "$jar") ;;
     extracted) cmd+=(-jar "$extracted_jar") ;;
-    aot-train) cmd+=("-XX:AOTCacheOutput=$aot_file" -jar "$extracted_jar") ;;
-    aot) cmd+=("-XX:AOTCache=$aot_file" -jar "$extracted_jar") ;;
+    aot-train) cmd+=(-Dspring.aot.enabled=true "-XX:AOTCacheOutput=$aot_file" -jar "$extracted_jar") ;;
+    aot) cmd+=(-Dspring.aot.enabled=true "-XX:AOTCache=$aot_file" -jar "$extracted_jar") ;;
     *) die "unknown start mode $mode" ;;
   esac
   cmd+=(--spring.profiles.active=bench)
+  if [ "$1" != "$mode" ]; then
+    # the shell joins the cgroup, then becomes the JVM (same pid, so cpu_ms still sees it)
+    # shellcheck disable=SC2016 # expanded by that shell
+    cmd=(sh -c 'echo $$ >"$0/cgroup.procs" && exec "$@"' "$half_core_cgroup" "${cmd[@]}")
+  fi
   start_ns=$(date +%s%N)
   env "${app_env[@]}" "${cmd[@]}" >"$logfile" 2>&1 &
   app_pid=$!
@@ -655,8 +688,8 @@ main() {
   if [ -n "$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null)" ]; then dirty=true; fi
 
   if [ "$skip_build" -eq 0 ]; then
-    log "building the jar (mvn -B -q -DskipTests package)"
-    (cd "$root" && mvn -B -q -DskipTests package) >"$work/build.log" 2>&1 ||
+    log "building the image's jar (mvn -B -q -DskipTests package -Dimage)"
+    (cd "$root" && mvn -B -q -DskipTests package -Dimage) >"$work/build.log" 2>&1 ||
       { tail -30 "$work/build.log" >&2; die "the build failed (log: $work/build.log)"; }
   fi
   if [ -z "$jar" ]; then
@@ -732,12 +765,20 @@ EOF
     log "no AOT cache was written (see $work/app-train.log); timing the plain start only"
   fi
 
-  # 3. Start-up to ready, alternating the modes so both see the same machine load.
+  # 3. Start-up to ready, alternating the modes so both see the same machine load; then each
+  # confined to half a core (fewer runs: they take several times longer).
   local -a modes=(fat)
   if [ "$aot_ok" = true ]; then modes+=(aot); fi
+  local -a half_modes=()
+  if half_core_cgroup=$(make_half_core_cgroup); then
+    half_modes=("${modes[@]/%/@half}")
+  else
+    log "no CPU quota possible here (needs root and a cgroup cpu controller): half-core starts not timed"
+  fi
   local i mode
   for i in $(seq 1 "$startup_runs"); do
-    for mode in "${modes[@]}"; do
+    for mode in "${modes[@]}" "${half_modes[@]}"; do
+      if [ "$mode" != "${mode%@half}" ] && [ "$i" -gt $(( (startup_runs + 1) / 2 )) ]; then continue; fi
       start_app "$mode" "$work/app-start-$mode-$i.log"
       log "start-up $mode #$i: ready in ${ready_ms} ms (${ready_cpu_ms} ms CPU)"
       jq -nc --arg mode "$mode" --argjson ms "$ready_ms" --argjson cpu "$ready_cpu_ms" \
@@ -745,6 +786,7 @@ EOF
       stop_app
     done
   done
+  remove_half_core_cgroup
   local best_mode=fat best_ms=999999999 ms
   for mode in "${modes[@]}"; do
     ms=$(jq -r "select(.mode == \"$mode\") | .ready_ms" "$work/startup.jsonl" | median)

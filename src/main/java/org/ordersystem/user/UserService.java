@@ -14,6 +14,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Registration, credentials and a user's own profile. */
 @Service
@@ -26,8 +27,12 @@ public class UserService {
     private final UserStatusCache statuses;
     private final EndedSessions endedSessions;
     private final Clock clock;
-    /** Checked when the email is unknown, so that such a login takes as long as a wrong password. */
-    private final String dummyHash;
+    /**
+     * Checked when the email is unknown, so that such a login takes as long as a wrong password.
+     * Made at the first such login, not at start-up (a bcrypt hash there was ~0.15 s on the
+     * start's critical path); that first one pays one extra hash.
+     */
+    private final SingletonSupplier<String> dummyHash;
 
     UserService(UserRepository users, PasswordEncoder passwords, UserStatusCache statuses,
             EndedSessions endedSessions, Clock clock) {
@@ -36,7 +41,7 @@ public class UserService {
         this.statuses = statuses;
         this.endedSessions = endedSessions;
         this.clock = clock;
-        this.dummyHash = passwords.encode(UUID.randomUUID().toString());
+        this.dummyHash = SingletonSupplier.of(() -> passwords.encode(UUID.randomUUID().toString()));
     }
 
     @Transactional
@@ -53,7 +58,7 @@ public class UserService {
     public Optional<UserAccount> authenticate(String email, String password) {
         Optional<User> user = users.findByEmail(EmailAddress.canonical(email));
         boolean checkable = PasswordPolicy.withinBcryptLimit(password);
-        String hash = user.map(User::passwordHash).orElse(dummyHash);
+        String hash = user.map(User::passwordHash).orElseGet(dummyHash);
         boolean matches = passwords.matches(checkable ? password : "", hash) && checkable;
         return user.filter(found -> matches).map(User::toAccount);
     }

@@ -21,13 +21,11 @@ final class EnvironmentSettings {
 
     /**
      * Never used, so not started: no generated in-memory user (authentication is by bearer token
-     * only), no Pageable argument resolvers (the list endpoints parse their own paging), no timer
-     * around every repository call (the request and database metrics cover them, and it cost
-     * a tagged timer per query), no Modulith "moments" (passage-of-time events).
+     * only), no timer around every repository call (the request and database metrics cover them,
+     * and it cost a tagged timer per query), no Modulith "moments" (passage-of-time events).
      */
     static final String ALWAYS_EXCLUDED = String.join(",",
             "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.data.autoconfigure.web.DataWebAutoConfiguration",
             "org.springframework.boot.data.autoconfigure.metrics.DataRepositoryMetricsAutoConfiguration",
             "org.springframework.modulith.moments.autoconfigure.MomentsAutoConfiguration");
 
