@@ -29,7 +29,7 @@ Usage: bench/run.sh [options]
                       /usr/lib/jvm/temurin-25-jdk-amd64, else JAVA25_HOME)
   --jvm-opts "..."    JVM options of the app (default: the container's, see the Dockerfile:
                       -Xms192m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m
-                      -XX:+ExitOnOutOfMemoryError; plus
+                      -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError; plus
                       MALLOC_ARENA_MAX=2 in the environment)
   --soak-minutes N    minutes of the soak scenario, mixed load while the data grows (default 10)
   --no-aot            do not train or time the Java 25 AOT cache
@@ -57,7 +57,7 @@ skip_build=0
 jar=""
 java_bin=""
 # What the image runs in a 512Mi pod (Dockerfile JAVA_TOOL_OPTIONS: 37.5 % of 512 MiB = 192 MiB).
-jvm_opts="-Xms192m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError"
+jvm_opts="-Xms192m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError"
 use_aot=1
 quick=0
 soak_minutes=10
