@@ -98,7 +98,8 @@ USER 10001:10001
 EXPOSE 8000
 
 # Readiness, not liveness: Docker and Compose should only count the container
-# healthy once it can reach PostgreSQL. START_UP_MEASURED; start period covers slow hosts.
+# healthy once it can reach PostgreSQL. Ready in ~3 s on two free cores and ~10-13 s
+# on half a core (bench/run.sh, modes aot and aot@half); the start period covers slow hosts.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD ["/usr/local/bin/healthcheck", "/health/readiness"]
 
