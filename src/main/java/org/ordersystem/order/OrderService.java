@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.criteria.Predicate;
+import org.ordersystem.system.data.PrimaryReads;
 import org.ordersystem.system.problem.InsufficientPermissions;
 import org.ordersystem.user.CurrentUser;
 
@@ -31,12 +32,14 @@ public class OrderService {
     private final OrderRepository orders;
     private final StatusChangeRepository history;
     private final OrderCache cache;
+    private final PrimaryReads onPrimary;
     private final Clock clock;
     private final String defaultCurrency;
 
     OrderService(OrderRepository orders, StatusChangeRepository history, OrderCache cache,
-            Clock clock, OrderProperties properties) {
+            Clock clock, OrderProperties properties, PrimaryReads onPrimary) {
         this.orders = orders;
+        this.onPrimary = onPrimary;
         this.history = history;
         this.cache = cache;
         this.clock = clock;
@@ -68,11 +71,15 @@ public class OrderService {
         }
     }
 
-    /** From the cache when it has the order; no transaction, so a hit takes no connection. */
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    /**
+     * From the cache when it has the order; no transaction, so a hit takes no connection. A miss
+     * reads the primary (a read-write transaction): what it loads goes into the cache every
+     * caller reads, so never a read replica's older copy.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public OrderSnapshot get(CurrentUser caller, long orderId) {
-        OrderSnapshot snapshot = cache.get(orderId, id -> OrderSnapshot.of(orders.findWithItems(id)
-                .orElseThrow(() -> new OrderNotFound(id))));
+        OrderSnapshot snapshot = cache.get(orderId, id -> onPrimary.read(() -> OrderSnapshot.of(
+                orders.findWithItems(id).orElseThrow(() -> new OrderNotFound(id)))));
         if (snapshot.deleted() || (!caller.admin() && snapshot.userId() != caller.id())) {
             throw new OrderNotFound(orderId);
         }

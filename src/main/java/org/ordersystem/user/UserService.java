@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.ordersystem.system.data.PrimaryReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +34,13 @@ public class UserService {
      * start's critical path); that first one pays one extra hash.
      */
     private final SingletonSupplier<String> dummyHash;
+    /** Reads that decide access: never on a read replica (see {@link #status}). */
+    private final PrimaryReads onPrimary;
 
     UserService(UserRepository users, PasswordEncoder passwords, UserStatusCache statuses,
-            EndedSessions endedSessions, Clock clock) {
+            EndedSessions endedSessions, Clock clock, PrimaryReads onPrimary) {
         this.users = users;
+        this.onPrimary = onPrimary;
         this.passwords = passwords;
         this.statuses = statuses;
         this.endedSessions = endedSessions;
@@ -53,10 +57,12 @@ public class UserService {
 
     /**
      * The account whose password this is, active or not; empty for an unknown email and a
-     * wrong password alike, after the same bcrypt work in both cases.
+     * wrong password alike, after the same bcrypt work in both cases. Read on the primary (a
+     * short read-write transaction, over before the bcrypt work): a changed password or a
+     * deactivation counts at once, whatever a read replica has replayed.
      */
     public Optional<UserAccount> authenticate(String email, String password) {
-        Optional<User> user = users.findByEmail(EmailAddress.canonical(email));
+        Optional<User> user = onPrimary.read(() -> users.findByEmail(EmailAddress.canonical(email)));
         boolean checkable = PasswordPolicy.withinBcryptLimit(password);
         String hash = user.map(User::passwordHash).orElseGet(dummyHash);
         boolean matches = passwords.matches(checkable ? password : "", hash) && checkable;
@@ -70,11 +76,12 @@ public class UserService {
     /** The caller's current status, from the cache; empty when the user no longer exists. */
     public Optional<UserStatus> status(long id) {
         // the ended sessions first: a deactivation committed between the two reads then shows as
-        // a deactivated account, never as an active one whose session has ended
-        return statuses.get(id, key -> {
+        // a deactivated account, never as an active one whose session has ended; both on the
+        // primary (a read-write transaction), never on a replica that has not replayed a deactivation
+        return statuses.get(id, key -> onPrimary.read(() -> {
             Set<UUID> ended = endedSessions.of(key);
             return users.findById(key).map(user -> user.toStatus(ended));
-        });
+        }));
     }
 
     /** Some of the user's sessions ended: their cached status, which lists them, is dropped after the commit. */

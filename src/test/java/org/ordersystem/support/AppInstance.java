@@ -27,8 +27,16 @@ public final class AppInstance implements AutoCloseable {
 
     public static AppInstance start(String... settings) {
         TestServices services = TestServices.get();
+        return startOn(services.databaseUrl(), services.redisUrl(), settings);
+    }
+
+    /**
+     * The same, on another PostgreSQL than the shared one (its own schema, migrated at start),
+     * with a Redis URL of its own (another database number: its ids overlap the shared ones).
+     */
+    public static AppInstance startOn(String databaseUrl, String redisUrl, String... settings) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--ENVIRONMENT=test",
-                "--DATABASE_URL=" + services.databaseUrl(), "--REDIS_URL=" + services.redisUrl(),
+                "--DATABASE_URL=" + databaseUrl, "--REDIS_URL=" + redisUrl,
                 "--SECRET_KEY=" + TestServicesExtension.TEST_SECRET_KEY, "--DATABASE_POOL_SIZE=2",
                 "--DATABASE_MAX_OVERFLOW=8", "--spring.jmx.enabled=false"));
         for (String setting : settings) {

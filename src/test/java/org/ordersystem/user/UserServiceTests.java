@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.ordersystem.system.data.PrimaryReads;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,7 +23,7 @@ class UserServiceTests {
     private final UserRepository repository = mock(UserRepository.class);
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(PasswordConfiguration.BCRYPT_STRENGTH);
     private final AtomicInteger bcryptChecks = new AtomicInteger();
-    private final UserService users = new UserService(repository, counting(bcrypt), UserStatusCacheTests.inProcess(), userId -> Set.of(), new MovingClock(Instant.EPOCH));
+    private final UserService users = new UserService(repository, counting(bcrypt), UserStatusCacheTests.inProcess(), userId -> Set.of(), new MovingClock(Instant.EPOCH), PrimaryReads.direct());
 
     @Test
     void anUnknownEmailCostsTheSameBcryptCheckAsAWrongPassword() {
