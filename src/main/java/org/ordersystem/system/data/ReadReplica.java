@@ -162,7 +162,7 @@ public final class ReadReplica implements SmartLifecycle {
     /** After a committed write: the caller's reads stay on the primary until the replica has replayed it. */
     void written() {
         String caller = caller();
-        if (!configured() || caller == null) {
+        if (!configured() || primary == null || caller == null) {
             return;
         }
         try (Connection connection = primary.getConnection(); Statement statement = connection.createStatement();
