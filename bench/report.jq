@@ -63,6 +63,11 @@ by_name($limits; "limit") as $lim
       runs: $startup, median_ready_ms: $startup_ms, median_cpu_ms: $startup_cpu,
       default_mode: $best_mode, first_start_with_migration_ms: $first_start
     },
+    read_replica: (if $row["list-orders-replica"] then {
+      without_rps: $row["list-orders-primary"].rps, with_rps: $row["list-orders-replica"].rps,
+      ratio: ratio($row["list-orders-replica"].rps; $row["list-orders-primary"].rps),
+      without_p99_ms: $row["list-orders-primary"].latency_ms.p99, with_p99_ms: $row["list-orders-replica"].latency_ms.p99
+    } else null end),
     rss_mib_at_end: $rss_mib, rss_peak_mib: ($hwm / 1024 * 10 | round / 10),
     rss_anon_mib_at_end: ($rss_anon / 1024 * 10 | round / 10), rss_file_mib_at_end: ($rss_file / 1024 * 10 | round / 10),
     scenarios: $rows,

@@ -33,6 +33,8 @@ Usage: bench/run.sh [options]
                       MALLOC_ARENA_MAX=2 in the environment)
   --soak-minutes N    minutes of the soak scenario, mixed load while the data grows (default 10)
   --no-aot            do not train or time the Java 25 AOT cache
+  --no-replica        skip list-orders with a read replica (a hot standby of the machine's
+                      PostgreSQL made with pg_basebackup, on its own port)
   --quick             smoke run: 5 s runs, 2 s warm-ups, 1 start per mode, a smaller seed,
                       a soak of 3 "minutes" of 10 s
   --port N            the app's port (default 18080)
@@ -59,6 +61,7 @@ java_bin=""
 # What the image runs in a 512Mi pod (Dockerfile JAVA_TOOL_OPTIONS: 37.5 % of 512 MiB = 192 MiB).
 jvm_opts="-Xms192m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError"
 use_aot=1
+use_replica=1
 quick=0
 soak_minutes=10
 soak_chunk=60
@@ -82,6 +85,7 @@ while [ $# -gt 0 ]; do
     --java) java_bin=$2; shift 2 ;;
     --jvm-opts) jvm_opts=$2; shift 2 ;;
     --no-aot) use_aot=0; shift ;;
+    --no-replica) use_replica=0; shift ;;
     --quick) quick=1; shift ;;
     --soak-minutes) soak_minutes=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
@@ -204,6 +208,7 @@ cleanup() {
   trap - EXIT INT TERM
   stop_app
   remove_half_core_cgroup
+  stop_pair
   if [ "$db_created" -eq 1 ] && [ "$keep_db" -eq 0 ]; then
     psql -h 127.0.0.1 -U postgres -d postgres -qAtc "drop database if exists \"$db\" with (force)" >/dev/null 2>&1 ||
       log "could not drop database $db"
@@ -250,6 +255,50 @@ make_half_core_cgroup() {
 remove_half_core_cgroup() {
   if [ -n "$half_core_cgroup" ]; then rmdir "$half_core_cgroup" 2>/dev/null || true; fi
   half_core_cgroup=""
+}
+
+# A private PostgreSQL primary and its hot standby for the read-replica runs, made with the
+# machine's binaries (initdb, pg_basebackup -R, pg_ctl) in a temporary directory, each on its
+# own port: the machine's own cluster is neither changed nor replicated.
+pair_dir=""
+primary_port=0
+standby_port=0
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_bin() {
+  local dir last=""
+  for dir in /usr/lib/postgresql/*/bin; do
+    if [ -x "$dir/pg_basebackup" ]; then last=$dir; fi
+  done
+  echo "$last"
+}
+start_pair() {
+  local bin
+  bin=$(pg_bin)
+  [ -n "$bin" ] || return 1
+  pair_dir=$(mktemp -d /tmp/order-bench-pair.XXXXXX)
+  primary_port=$(( 20000 + RANDOM % 10000 ))
+  standby_port=$(( primary_port + 10000 ))
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$pair_dir"; fi
+  as_postgres "$bin/initdb" -q -D "$pair_dir/primary" -U postgres -A trust -E UTF8 >"$work/pair.log" 2>&1 || return 1
+  printf "port = %s\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '%s'\nmax_connections = 200\n" \
+    "$primary_port" "$pair_dir" >>"$pair_dir/primary/postgresql.conf"
+  as_postgres "$bin/pg_ctl" -D "$pair_dir/primary" -l "$pair_dir/primary.log" -w -t 120 start >>"$work/pair.log" 2>&1 ||
+    return 1
+  as_postgres "$bin/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U postgres -D "$pair_dir/standby" -R -X stream \
+    >>"$work/pair.log" 2>&1 || return 1
+  printf "port = %s\nhot_standby = on\nhot_standby_feedback = on\n" "$standby_port" >>"$pair_dir/standby/postgresql.conf"
+  as_postgres "$bin/pg_ctl" -D "$pair_dir/standby" -l "$pair_dir/standby.log" -w -t 120 start >>"$work/pair.log" 2>&1
+}
+
+stop_pair() {
+  [ -n "$pair_dir" ] || return 0
+  local bin data
+  bin=$(pg_bin)
+  for data in "$pair_dir/standby" "$pair_dir/primary"; do
+    if [ -f "$data/postmaster.pid" ]; then as_postgres "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true; fi
+  done
+  rm -rf "$pair_dir"
+  pair_dir=""
 }
 
 clk_tck=$(getconf CLK_TCK)
@@ -666,6 +715,48 @@ redis_limit() {
 # ---------------------------------------------------------------------------------------
 # The run
 
+# replica_runs: the two list-orders runs of step 4b (called from main, whose seed settings it uses).
+replica_runs() {
+  log "read replica: a private primary and hot standby (initdb, pg_basebackup -R), the same seed"
+  if ! start_pair; then
+    log "no private primary and standby could be made (see $work/pair.log): the read-replica runs are skipped"
+    stop_pair
+    return 0
+  fi
+  local -a saved_env=("${app_env[@]}")
+  export PGPORT=$primary_port
+  psql -h 127.0.0.1 -U postgres -d postgres -qAtc "create database \"$db\"" >/dev/null
+  redis-cli -h 127.0.0.1 -p 6379 -n "$redis_db" flushdb >/dev/null
+  app_env=("${saved_env[@]/127.0.0.1:5432/127.0.0.1:$primary_port}")
+  app_log=$work/app-pair.log
+  start_app "$best_mode" "$app_log" # migrates the private primary
+  stop_app
+  psql_db -v users="$users" -v bench_users="$bench_users" -v per_user="$per_user" -v orders="$orders" \
+    -v fresh="$fresh" -v additem="$additem" -v pwhash="$hash" -f "$here/seed.sql" >/dev/null
+  local name
+  for name in list-orders-primary list-orders-replica; do
+    if [ "$name" = list-orders-replica ]; then
+      app_env+=("DATABASE_REPLICA_URL=postgresql://postgres@127.0.0.1:$standby_port/$db")
+    fi
+    start_app "$best_mode" "$app_log"
+    login_bench_users
+    if [ "$name" = list-orders-replica ]; then
+      for _ in $(seq 1 120); do
+        curl -fsS "$base_url/health" 2>/dev/null | jq -e '.components.replica.status == "UP"' >/dev/null && break
+        sleep 0.5
+      done
+    fi
+    # a read-only warm-up: a write would keep its user's reads on the primary for a while
+    run_wrk list-orders "$jit_warmup" "$work/runs/jit-warmup-$name.json"
+    measure "$name" list-orders
+    log "$name: reads routed $(curl -fsS "$base_url/metrics" | grep '^db_read_routing_total' | tr '\n' ' ')"
+    stop_app
+  done
+  app_env=("${saved_env[@]}")
+  unset PGPORT
+  stop_pair
+}
+
 main() {
   local started_at load_start
   if [ "$wait_quiet" -gt 0 ]; then
@@ -821,6 +912,13 @@ EOF
   metrics_to "$work/runs/metrics-final.txt"
   "$java_bin" -version >"$work/java-version.txt" 2>&1
   stop_app
+
+  # 4b. list-orders on a private primary, without and then with its hot standby as the read
+  # replica (DATABASE_REPLICA_URL): the cost of the routing on one machine, where the standby
+  # shares the cores with everything else.
+  if [ "$use_replica" -eq 1 ]; then
+    replica_runs
+  fi
 
   # 5. The limits that do not need the app.
   for name in create-order get-order list-orders add-item transition; do

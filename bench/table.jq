@@ -20,6 +20,11 @@ def r0: if . == null then "—" else (. | round | tostring) end;
 "Start-up to ready, median of \(.startup.runs | map(select(.mode == "fat")) | length) starts: " +
   ([.startup.median_ready_ms | to_entries[] | "`\(.key)` **\(.value) ms**"] | join(", ")) +
   " (CPU to ready: " + ([.startup.median_cpu_ms | to_entries[] | "`\(.key)` \(.value) ms"] | join(", ")) + ").",
+(if .read_replica then
+  "Read replica (a private primary and its hot standby on this machine, same seed): list-orders " +
+  "\(.read_replica.with_rps | r0) req/s with the standby as replica vs \(.read_replica.without_rps | r0) without " +
+  "(ratio \(.read_replica.ratio | n2); p99 \(.read_replica.with_p99_ms | n2) vs \(.read_replica.without_p99_ms | n2) ms)."
+ else empty end),
 "",
 (if (.soak.runs | length) > 0 then
   "Soak (mixed load while the orders grow), per run:",

@@ -171,6 +171,8 @@ class ReadReplicaTests {
         assertThat(api.get("/health/readiness").send().status()).as("readiness without the replica").isEqualTo(200);
         Api.Response health = api.get("/health").send();
         assertThat(health.json().get("components").get("replica").get("status").asText()).isEqualTo("DOWN");
+        assertThat(api.get("/metrics").send().text()).containsPattern("(?m)^db_replica_usable\\{[^}]*\\} 0\\.0$")
+                .containsPattern("(?m)^db_replica_lag_seconds\\{[^}]*\\} NaN$");
         running.set(false);
         clients.shutdown();
 
@@ -185,6 +187,7 @@ class ReadReplicaTests {
         double back = routed("replica", "usable");
         assertThat(api.get("/api/orders").token(readers.get(0).token()).send().status()).isEqualTo(200);
         assertThat(routed("replica", "usable")).as("reads on the standby again").isGreaterThan(back);
+        assertThat(api.get("/metrics").send().text()).containsPattern("(?m)^db_replica_usable\\{[^}]*\\} 1\\.0$");
     }
 
     private static long createOrder(Account user, String notes) {
