@@ -279,7 +279,7 @@ start_pair() {
   primary_port=$(( 20000 + RANDOM % 10000 ))
   standby_port=$(( primary_port + 10000 ))
   if [ "$(id -u)" -eq 0 ]; then chown postgres "$pair_dir"; fi
-  as_postgres "$bin/initdb" -q -D "$pair_dir/primary" -U postgres -A trust -E UTF8 >"$work/pair.log" 2>&1 || return 1
+  as_postgres "$bin/initdb" -D "$pair_dir/primary" -U postgres -A trust -E UTF8 >"$work/pair.log" 2>&1 || return 1
   printf "port = %s\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '%s'\nmax_connections = 200\n" \
     "$primary_port" "$pair_dir" >>"$pair_dir/primary/postgresql.conf"
   as_postgres "$bin/pg_ctl" -D "$pair_dir/primary" -l "$pair_dir/primary.log" -w -t 120 start >>"$work/pair.log" 2>&1 ||

@@ -47,16 +47,21 @@ class ReadReplicaTests {
     static Accounts accounts;
 
     @BeforeAll
-    static void start() {
+    static void startDatabasesAndService() {
         databases = StreamingReplica.start();
-        String redis = TestServices.get().redisUrl().replaceAll("/0$", "/3");
-        app = AppInstance.startOn(databases.primaryUrl(), redis, "DATABASE_REPLICA_URL=" + databases.standbyUrl(),
-                "DATABASE_REPLICA_MAX_LAG=" + MAX_LAG.toSeconds() + "s", "DATABASE_REPLICA_POOL_SIZE=4",
-                "ADMIN_EMAIL=" + Accounts.ADMIN_EMAIL, "ADMIN_PASSWORD=" + Accounts.ADMIN_PASSWORD,
-                "RATELIMIT_DEFAULT=100000/hour", "CACHE_TYPE=none");
+        app = start();
         api = app.api();
         accounts = new Accounts(api);
         awaitUsable();
+    }
+
+    /** An instance of the service on the primary and standby, sharing a Redis database of its own with the others. */
+    static AppInstance start() {
+        String redis = TestServices.get().redisUrl().replaceAll("/0$", "/3");
+        return AppInstance.startOn(databases.primaryUrl(), redis, "DATABASE_REPLICA_URL=" + databases.standbyUrl(),
+                "DATABASE_REPLICA_MAX_LAG=" + MAX_LAG.toSeconds() + "s", "DATABASE_REPLICA_POOL_SIZE=4",
+                "ADMIN_EMAIL=" + Accounts.ADMIN_EMAIL, "ADMIN_PASSWORD=" + Accounts.ADMIN_PASSWORD,
+                "RATELIMIT_DEFAULT=100000/hour", "CACHE_TYPE=none");
     }
 
     @AfterAll
@@ -138,6 +143,21 @@ class ReadReplicaTests {
         Api.Response theirs = api.get("/api/orders?user_id=" + user.id()).token(admin.token()).send();
         assertThat(ids(theirs)).as("another caller's read after the bound").contains(id);
         assertThat(app.bean(ReadReplica.class).state().reason()).contains("behind");
+    }
+
+    @Test
+    void aWriteOnOneInstanceKeepsTheCallersReadsOnThePrimaryOnAnother() {
+        try (AppInstance other = start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> other.bean(ReadReplica.class).state().usable());
+            Account user = accounts.newUser();
+            databases.pauseReplay();
+
+            long id = createOrder(user, "written on one instance");
+            Api.Response onTheOther = other.api().get("/api/orders").token(user.token()).send();
+
+            assertThat(ids(onTheOther)).as("the writer's list on another instance, at once").contains(id);
+            assertThat(databases.standbySql("select count(*) from pedidos where id = " + id)).isEqualTo("0");
+        }
     }
 
     @Test
