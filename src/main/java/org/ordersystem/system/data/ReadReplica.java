@@ -210,9 +210,10 @@ public final class ReadReplica implements SmartLifecycle {
             if (!standby) {
                 update(false, "not a standby: pg_is_in_recovery() is false", replayed, lag);
             }
-            else if (lag > settings.maxLag().toMillis() / 1000.0) {
-                update(false, String.format("%.1f s behind, more than DATABASE_REPLICA_MAX_LAG (%.1f s)", lag,
-                        settings.maxLag().toMillis() / 1000.0), replayed, lag);
+            else if (lag > usableLag()) {
+                update(false, String.format("%.1f s behind: DATABASE_REPLICA_MAX_LAG is %.1f s, less the %.1f s to "
+                        + "the next check", lag, settings.maxLag().toMillis() / 1000.0, POLL.toMillis() / 1000.0),
+                        replayed, lag);
             }
             else {
                 update(true, "in use", replayed, lag);
@@ -229,6 +230,14 @@ public final class ReadReplica implements SmartLifecycle {
         if (current != null && !current.isShutdown()) {
             current.schedule(this::watch, next.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * The most a replica may be behind at a check and still be read from until the next one: the
+     * bound less the time to that check, since the lag grows by at most that much meanwhile.
+     */
+    private double usableLag() {
+        return Math.max(0, settings.maxLag().minus(POLL).toMillis() / 1000.0);
     }
 
     private void update(boolean usable, String reason, long replayed, double lag) {
