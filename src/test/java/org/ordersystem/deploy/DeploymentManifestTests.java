@@ -173,8 +173,9 @@ class DeploymentManifestTests {
         }
         Probe startup = app.getStartupProbe();
         assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold())
-                .as("seconds the startup probe allows (the app is ready in ~3-6 s)")
-                .isGreaterThanOrEqualTo(30);
+                .as("seconds the startup probe allows: at the pod's half core the image is ready in ~9-13 s, "
+                        + "and in ~36 s when its AOT cache cannot be used (bench/run.sh, fat@half)")
+                .isGreaterThanOrEqualTo(45);
     }
 
     @Test
