@@ -8,6 +8,7 @@ import org.ordersystem.support.Accounts;
 import org.ordersystem.support.Accounts.Account;
 import org.ordersystem.support.Api;
 import org.ordersystem.support.JarProcess;
+import org.ordersystem.support.TestServices;
 import org.ordersystem.support.TestServicesExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,21 @@ class PrecomputedContextIT {
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(metrics.text()).contains("http_server_requests_seconds_count");
             assertThat(api.get("/health").send().json().get("status").asText()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void aReadReplicaChoosesNoOtherBeans() {
+        // the test database as "replica": reachable but no standby, so it is not read from
+        try (JarProcess app = JarProcess.start(Map.of("DATABASE_REPLICA_URL", TestServices.get().databaseUrl()))) {
+            assertThat(app.log()).contains("Starting AOT-processed").doesNotContain("without ahead-of-time");
+            Account user = new Accounts(app.api()).newUser();
+            assertThat(app.api().post("/api/orders").token(user.token()).json(Map.of()).send().status())
+                    .isEqualTo(201);
+            assertThat(app.api().get("/api/orders").token(user.token()).send().status()).isEqualTo(200);
+            Api.Response health = app.api().get("/health").send();
+            assertThat(health.json().get("components").get("replica").get("status").asText()).isEqualTo("DOWN");
+            assertThat(app.api().get("/health/readiness").send().status()).isEqualTo(200);
         }
     }
 

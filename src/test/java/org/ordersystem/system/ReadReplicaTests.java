@@ -107,7 +107,7 @@ class ReadReplicaTests {
         long id = createOrder(user, "replicated");
         String written = databases.primaryPosition();
         await().atMost(Duration.ofSeconds(10)).until(() -> databases.replayed(written)
-                && app.bean(ReadReplica.class).state().replayed() >= lsn(written));
+                && app.bean(ReadReplica.class).state().replayed() >= ReadReplica.Lsn.parse(written));
 
         double before = routed("replica", "usable");
         Api.Response list = api.get("/api/orders").token(user.token()).send();
@@ -168,7 +168,8 @@ class ReadReplicaTests {
             createOrder(reader, "load");
         }
         String written = databases.primaryPosition();
-        await().atMost(Duration.ofSeconds(10)).until(() -> app.bean(ReadReplica.class).state().replayed() >= lsn(written));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> app.bean(ReadReplica.class).state().replayed() >= ReadReplica.Lsn.parse(written));
         // past the writers' own-write memory, so their reads go to the standby
         Thread.sleep(MAX_LAG.multipliedBy(2).plusSeconds(1).toMillis());
 
@@ -232,11 +233,6 @@ class ReadReplicaTests {
 
     private static void awaitUsable() {
         await().atMost(Duration.ofSeconds(30)).until(() -> app.bean(ReadReplica.class).state().usable());
-    }
-
-    private static long lsn(String text) {
-        int slash = text.indexOf('/');
-        return (Long.parseLong(text.substring(0, slash), 16) << 32) | Long.parseLong(text.substring(slash + 1), 16);
     }
 
     private static String safely(java.util.function.Supplier<String> query) {

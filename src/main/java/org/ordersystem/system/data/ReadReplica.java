@@ -288,12 +288,12 @@ public final class ReadReplica implements SmartLifecycle {
     }
 
     /** The position a {@code pg_lsn} names, as a number that orders like it. */
-    static final class Lsn {
+    public static final class Lsn {
 
         private Lsn() {
         }
 
-        static long parse(String text) {
+        public static long parse(String text) {
             if (text == null) {
                 return 0;
             }
