@@ -39,8 +39,33 @@ final class TestSmtp implements AutoCloseable {
             // the default 2 s start-up wait is too short on a busy CI machine
             ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
             setup.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
-            server = new GreenMail(setup);
-            server.start();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (true) {
+                GreenMail candidate = new GreenMail(setup);
+                try {
+                    candidate.start();
+                    server = candidate;
+                    return;
+                }
+                catch (IllegalStateException ex) {
+                    // the port of the hanging server just closed may still be taken for a moment
+                    candidate.stop();
+                    if (System.nanoTime() > deadline) {
+                        throw ex;
+                    }
+                    pause();
+                }
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
         }
     }
 
@@ -83,7 +108,8 @@ final class TestSmtp implements AutoCloseable {
             close(hanging);
             hanging = null;
             synchronized (held) {
-                held.forEach(TestSmtp::close);
+                // reset, not closed: a closed connection would hold the port in TIME_WAIT
+                held.forEach(TestSmtp::reset);
                 held.clear();
             }
         }
@@ -112,6 +138,16 @@ final class TestSmtp implements AutoCloseable {
         catch (MessagingException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    private static void reset(Socket socket) {
+        try {
+            socket.setSoLinger(true, 0);
+        }
+        catch (IOException ex) {
+            // closed below either way
+        }
+        close(socket);
     }
 
     private static void close(AutoCloseable closeable) {
