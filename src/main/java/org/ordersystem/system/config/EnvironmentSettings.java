@@ -1,6 +1,5 @@
 package org.ordersystem.system.config;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,8 +9,6 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.ordersystem.system.data.DatabaseUrl;
-
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The one place that reads the environment variables of the design's configuration table:
@@ -111,31 +108,13 @@ final class EnvironmentSettings {
             put("DATABASE_REPLICA_URL", "order.database.replica.username", replica.username());
             put("DATABASE_REPLICA_URL", "order.database.replica.password", replica.password());
         }
-        put("DATABASE_REPLICA_MAX_LAG", "order.database.replica.max-lag", positiveDuration("DATABASE_REPLICA_MAX_LAG"));
+        put("DATABASE_REPLICA_MAX_LAG", "order.database.replica.max-lag", variables.stripped("DATABASE_REPLICA_MAX_LAG"));
         put("DATABASE_REPLICA_POOL_SIZE", "order.database.replica.pool-size",
                 variables.integer("DATABASE_REPLICA_POOL_SIZE", 1, 1000));
         int pool = Objects.requireNonNullElse(variables.integer("DATABASE_POOL_SIZE", 1, 1000), 20);
         int overflow = Objects.requireNonNullElse(variables.integer("DATABASE_MAX_OVERFLOW", 0, 1000), 30);
         put("DATABASE_POOL_SIZE", "spring.datasource.hikari.minimum-idle", pool);
         put("DATABASE_MAX_OVERFLOW", "spring.datasource.hikari.maximum-pool-size", pool + overflow);
-    }
-
-    /** A duration such as {@code 5s} or {@code 1500ms}, above zero; null when unset. */
-    private String positiveDuration(String variable) {
-        String value = variables.stripped(variable);
-        if (value == null) {
-            return null;
-        }
-        try {
-            Duration duration = DurationStyle.detectAndParse(value);
-            if (!duration.isNegative() && !duration.isZero()) {
-                return value;
-            }
-        }
-        catch (IllegalArgumentException ex) {
-            // refused below
-        }
-        throw new InvalidConfiguration(variable, "must be a positive duration such as 5s or 1500ms");
     }
 
     private void redis() {

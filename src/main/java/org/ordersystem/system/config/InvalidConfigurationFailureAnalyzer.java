@@ -4,11 +4,15 @@ import java.util.Optional;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.origin.Origin;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
+import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
 /**
@@ -42,8 +46,10 @@ class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Throwa
         }
         BindValidationException invalid = findCause(failure, BindValidationException.class);
         if (invalid != null) {
-            for (ObjectError error : invalid.getValidationErrors()) {
-                Optional<String> variable = TranslatedVariables.variableOf(Origin.from(error));
+            ValidationErrors errors = invalid.getValidationErrors();
+            for (ObjectError error : errors) {
+                Optional<String> variable = TranslatedVariables.variableOf(Origin.from(error))
+                        .or(() -> TranslatedVariables.variableOf(nestedOrigin(errors, error)));
                 if (variable.isPresent()) {
                     return new InvalidConfiguration(variable.get(), error.getDefaultMessage());
                 }
@@ -57,6 +63,20 @@ class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Throwa
         return TranslatedVariables.variableOf(unconvertible.getProperty().getOrigin())
                 .map(variable -> new InvalidConfiguration(variable, reason(unconvertible)))
                 .orElse(null);
+    }
+
+    /**
+     * Boot gives a field error its value's origin only for the record's own fields; a nested
+     * record's field ({@code replica.maxLag}) is found among the bound properties by name.
+     */
+    private static Origin nestedOrigin(ValidationErrors errors, ObjectError error) {
+        if (!(error instanceof FieldError field) || !field.getField().contains(".")) {
+            return null;
+        }
+        ConfigurationPropertyName name = errors.getName()
+                .append(ConfigurationPropertyName.adapt(field.getField(), '.'));
+        return errors.getBoundProperties().stream().filter(property -> property.getName().equals(name))
+                .map(ConfigurationProperty::getOrigin).findFirst().orElse(null);
     }
 
     /** The innermost message, written by the type the value was to become (e.g. Rate). */

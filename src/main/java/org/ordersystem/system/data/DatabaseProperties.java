@@ -3,10 +3,14 @@ package org.ordersystem.system.data;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The database the service runs on, beyond Spring's own {@code spring.datasource.*}.
@@ -16,8 +20,9 @@ import org.springframework.validation.Validator;
  * @param replica the streaming replica read-only transactions go to ({@code order.database.replica.*})
  */
 @ConfigurationProperties("order.database")
+@Validated
 public record DatabaseProperties(boolean embedded, @DefaultValue("data/postgres") Path embeddedDirectory,
-        @DefaultValue Replica replica) implements Validator {
+        @DefaultValue @Valid Replica replica) {
 
     /**
      * A PostgreSQL hot standby of the primary (DATABASE_REPLICA_URL).
@@ -26,8 +31,9 @@ public record DatabaseProperties(boolean embedded, @DefaultValue("data/postgres"
      * @param maxLag DATABASE_REPLICA_MAX_LAG: a replica further behind is not read from
      * @param poolSize DATABASE_REPLICA_POOL_SIZE: its own connection pool's size
      */
-    public record Replica(String url, String username, String password, @DefaultValue("5s") Duration maxLag,
-            @DefaultValue("10") int poolSize) {
+    public record Replica(String url, String username, String password,
+            @DefaultValue("5s") @DurationMin(millis = 1) Duration maxLag,
+            @DefaultValue("10") @Min(1) @Max(1000) int poolSize) {
 
         public boolean configured() {
             return url != null && !url.isBlank();
@@ -41,21 +47,6 @@ public record DatabaseProperties(boolean embedded, @DefaultValue("data/postgres"
         @Override
         public String toString() {
             return "Replica[url=" + url + ", maxLag=" + maxLag + ", poolSize=" + poolSize + "]";
-        }
-    }
-
-    @Override
-    public boolean supports(Class<?> type) {
-        return DatabaseProperties.class.isAssignableFrom(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        if (replica.maxLag().isNegative() || replica.maxLag().isZero()) {
-            errors.rejectValue("replica.maxLag", "positive", "must be a positive duration such as 5s");
-        }
-        if (replica.poolSize() < 1 || replica.poolSize() > 1000) {
-            errors.rejectValue("replica.poolSize", "range", "must be between 1 and 1000");
         }
     }
 }
