@@ -9,9 +9,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -74,20 +76,26 @@ class ReplicaConfiguration {
         };
     }
 
-    /** The {@code replica} component of /health: never part of readiness (the primary serves every read). */
+    /**
+     * The {@code replica} component of /health, present only with a replica (as {@code mail} only
+     * with SMTP): registered at start, so the bean definitions stay the same without one. Never
+     * part of readiness (the primary serves every read).
+     */
     @Bean
-    HealthIndicator replicaHealthIndicator(ReadReplica replica) {
+    SmartInitializingSingleton replicaHealth(ReadReplica replica, HealthContributorRegistry registry) {
         return () -> {
-            if (!replica.configured()) {
-                return Health.unknown().withDetail("configured", false).build();
+            if (replica.configured()) {
+                registry.registerContributor("replica", (HealthIndicator) () -> health(replica.state()));
             }
-            ReadReplica.State state = replica.state();
-            Health.Builder health = state.usable() ? Health.up() : Health.down();
-            health.withDetail("state", state.reason()).withDetail("since", state.since().toString());
-            if (!Double.isNaN(state.lagSeconds())) {
-                health.withDetail("lag_seconds", state.lagSeconds());
-            }
-            return health.build();
         };
+    }
+
+    private static Health health(ReadReplica.State state) {
+        Health.Builder health = state.usable() ? Health.up() : Health.down();
+        health.withDetail("state", state.reason()).withDetail("since", state.since().toString());
+        if (!Double.isNaN(state.lagSeconds())) {
+            health.withDetail("lag_seconds", state.lagSeconds());
+        }
+        return health.build();
     }
 }
