@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -61,6 +62,13 @@ public class Order extends AbstractAggregateRoot<Order> {
     @Column(name = "observacoes")
     private String notes;
 
+    /** The items' names and SKUs, kept on the order row for its search index (migration V4). */
+    @Column(name = "nomes_itens", nullable = false)
+    private String itemNames = "";
+
+    @Column(name = "skus_itens", nullable = false)
+    private String itemSkus = "";
+
     @Column(name = "data_criacao", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -94,7 +102,7 @@ public class Order extends AbstractAggregateRoot<Order> {
         this.createdAt = now;
         this.updatedAt = now;
         items.forEach(details -> this.items.add(new OrderItem(this, details)));
-        recalculateTotal();
+        summarizeItems();
         recordedHistory.add(new StatusChange(this, null, OrderStatus.PENDING, placedBy, now, null));
     }
 
@@ -183,12 +191,15 @@ public class Order extends AbstractAggregateRoot<Order> {
     }
 
     private void touched(Instant now) {
-        recalculateTotal();
+        summarizeItems();
         updatedAt = now;
     }
 
-    private void recalculateTotal() {
+    /** What the order row holds about its items: their total, names and SKUs. */
+    private void summarizeItems() {
         total = items.stream().map(OrderItem::getLineTotal).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+        itemNames = items.stream().map(OrderItem::getName).collect(Collectors.joining(" "));
+        itemSkus = items.stream().map(OrderItem::getSku).filter(Objects::nonNull).collect(Collectors.joining(" "));
     }
 
     /** The history rows recorded since the last call, for the service to store. */

@@ -2,11 +2,9 @@ package org.ordersystem.order;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.persistence.criteria.Predicate;
 import org.ordersystem.system.data.PrimaryReads;
 import org.ordersystem.system.problem.InsufficientPermissions;
 import org.ordersystem.user.CurrentUser;
@@ -15,7 +13,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,16 +96,12 @@ public class OrderService {
 
     @Transactional(readOnly = true)
     public Page<OrderSnapshot> list(CurrentUser caller, OrderQuery query) {
-        if (query.userId() != null && !caller.admin()) {
-            throw new InsufficientPermissions("Only an administrator may list another user's orders.");
-        }
-        Long owner = caller.admin() ? query.userId() : Long.valueOf(caller.id());
         Sort sort = query.sort();
         if (sort.getOrderFor("id") == null) {
             sort = sort.and(Sort.by(Sort.Direction.ASC, "id"));
         }
-        return orders.findAll(matching(owner, query), PageRequest.of(query.page(), query.size(), sort))
-                .map(OrderSnapshot::of);
+        return orders.findAll(OrderFilters.visibleTo(caller, query.filter()),
+                PageRequest.of(query.page(), query.size(), sort)).map(OrderSnapshot::of);
     }
 
     public OrderSnapshot changeNotes(CurrentUser caller, long orderId, Long expectedVersion, String notes) {
@@ -203,25 +196,6 @@ public class OrderService {
             throw new OrderNotFound(order.getId());
         }
         return order;
-    }
-
-    private static Specification<Order> matching(Long owner, OrderQuery query) {
-        return (root, criteria, builder) -> {
-            List<Predicate> predicates = new ArrayList<>();
-            if (owner != null) {
-                predicates.add(builder.equal(root.get("userId"), owner));
-            }
-            if (!query.statuses().isEmpty()) {
-                predicates.add(root.get("status").in(query.statuses()));
-            }
-            if (query.createdFrom() != null) {
-                predicates.add(builder.greaterThanOrEqualTo(root.get("createdAt"), query.createdFrom()));
-            }
-            if (query.createdTo() != null) {
-                predicates.add(builder.lessThan(root.get("createdAt"), query.createdTo()));
-            }
-            return builder.and(predicates.toArray(Predicate[]::new));
-        };
     }
 
     private Instant now() {

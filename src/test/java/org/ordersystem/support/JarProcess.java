@@ -30,6 +30,11 @@ public final class JarProcess implements AutoCloseable {
     }
 
     public static JarProcess start(Map<String, String> environment) {
+        return start(environment, List.of("-Xmx256m"));
+    }
+
+    /** With these JVM options instead of the default heap limit. */
+    public static JarProcess start(Map<String, String> environment, List<String> jvmOptions) {
         String jar = System.getProperty("app.jar", "target/order-backend-0.1.0-SNAPSHOT.jar");
         if (!new File(jar).isFile()) {
             throw new IllegalStateException("The packaged jar " + jar + " is missing: run 'mvn -B verify'");
@@ -39,7 +44,9 @@ public final class JarProcess implements AutoCloseable {
         try {
             Path log = Files.createTempFile("order-backend-", ".log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx256m", "-Dspring.aot.enabled=true", "-jar", jar));
+                    .toString()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-Dspring.aot.enabled=true", "-jar", jar));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(Map.of("PORT", String.valueOf(port), "ENVIRONMENT", "test",

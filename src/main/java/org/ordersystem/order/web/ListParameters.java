@@ -1,5 +1,6 @@
 package org.ordersystem.order.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -7,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
+import org.ordersystem.order.OrderFilter;
 import org.ordersystem.order.OrderQuery;
 import org.ordersystem.order.OrderStatus;
 import org.ordersystem.system.problem.InvalidField;
@@ -15,8 +18,9 @@ import org.ordersystem.system.problem.InvalidField;
 import org.springframework.data.domain.Sort;
 
 /**
- * What is left to check of GET /api/orders' parameters once Spring MVC has bound, converted
- * and range-checked them: the order of the two dates, and that the sort names one of the
+ * What is left to check of the parameters of GET /api/orders and its export once Spring MVC
+ * has bound, converted and range-checked them: the order of the two dates and of the two
+ * totals, search terms free of text-search operators, and a sort that names one of the
  * contract's fields, which becomes the order's property.
  */
 final class ListParameters {
@@ -27,13 +31,37 @@ final class ListParameters {
     private ListParameters() {
     }
 
-    static OrderQuery query(Set<OrderStatus> statuses, OffsetDateTime createdFrom, OffsetDateTime createdTo,
-            Long userId, int page, int size, Sort sort) {
+    static final int MAX_SEARCH_LENGTH = 200;
+
+    /** Search terms are plain words: none of the text-search syntax's operators, no control characters. */
+    private static final Pattern SEARCH_OPERATORS = Pattern.compile("[&|!():*<>\\\\\\p{Cntrl}]");
+
+    static OrderQuery query(OrderFilter filter, int page, int size, Sort sort) {
+        return new OrderQuery(filter, page, size, sort(sort));
+    }
+
+    static OrderFilter filter(Set<OrderStatus> statuses, OffsetDateTime createdFrom, OffsetDateTime createdTo,
+            BigDecimal totalMin, BigDecimal totalMax, String search, Long userId) {
         if (createdFrom != null && createdTo != null && createdFrom.isAfter(createdTo)) {
             throw new InvalidField("created_from", "must not be after created_to");
         }
-        return new OrderQuery(statuses(statuses), instant(createdFrom), instant(createdTo), userId, page, size,
-                sort(sort));
+        if (totalMin != null && totalMax != null && totalMin.compareTo(totalMax) > 0) {
+            throw new InvalidField("total_min", "must not be greater than total_max");
+        }
+        return new OrderFilter(statuses(statuses), instant(createdFrom), instant(createdTo), totalMin, totalMax,
+                search(search), userId);
+    }
+
+    /** Blank means no search. */
+    private static String search(String search) {
+        if (search == null || search.isBlank()) {
+            return null;
+        }
+        if (SEARCH_OPERATORS.matcher(search).find()) {
+            throw new InvalidField("q", "must be plain words: the characters & | ! ( ) : * < > \\ and control "
+                    + "characters are not accepted");
+        }
+        return search.strip();
     }
 
     /** None means all; an empty entry ({@code status=PENDING,}) is ignored. */
@@ -45,7 +73,7 @@ final class ListParameters {
         return statuses;
     }
 
-    private static Sort sort(Sort requested) {
+    static Sort sort(Sort requested) {
         List<Sort.Order> orders = requested.toList();
         String property = orders.size() == 1 ? SORT_FIELDS.get(orders.get(0).getProperty()) : null;
         if (property == null) {

@@ -19,6 +19,18 @@ class OrderApiDocumentation implements ApiDocumentation {
 
     private static final String ORDERS = "/api/orders";
 
+    static final String EXPORT = """
+            The orders the list's filters cover (`status`, `created_from`, `created_to`, `total_min`, `total_max`, \
+            `q`, `user_id` for admins; `sort` as the list's), all of them, without paging: an admin exports every \
+            user's orders. RFC 4180: a header row, every line ended by CRLF, fields quoted when they hold a comma, \
+            a quote, CR or LF; UTF-8 without a byte-order mark (in a spreadsheet, import it as UTF-8). Columns: \
+            `id,user_id,status,currency,item_count,total,created_at,updated_at,notes`; with `lines=true` one row \
+            per item (orders without items have none): `order_id,user_id,status,currency,order_total,created_at,\
+            updated_at,item_id,name,sku,quantity,unit_price,line_total`. A cell starting with `=`, `+`, `-`, `@`, \
+            tab or CR is prefixed with `'`, so no spreadsheet runs it as a formula. Streamed from the database as \
+            it is written, in constant memory; an export that fails part-way ends with the connection closed \
+            (never a well-formed but incomplete file), so a download that completed is complete.""";
+
     @Override
     public String description() {
         return """
@@ -31,7 +43,11 @@ class OrderApiDocumentation implements ApiDocumentation {
                 orders out; a user's `total_spent` counts confirmed, shipped and delivered orders. \
                 PATCH /api/orders/{id} requires `notes`; an empty string clears it. In an item PATCH an empty \
                 `sku` clears it. A regular user sending `user_id` (create, list, statistics) gets 403; another \
-                user's order is 404 ORDER_NOT_FOUND.""";
+                user's order is 404 ORDER_NOT_FOUND. \
+                Search: `q` (at most 200 characters) is words, all of which must occur in the notes or item \
+                names (whole words, any case, no stemming), or, for a word spelled like a SKU, at the start of one \
+                of its SKUs (`ls-1` finds `LS-100`); the text-search operators `& | ! ( ) : * < >` are refused \
+                (400). `total_min`/`total_max` are inclusive; min above max is 400.""";
     }
 
     @Override

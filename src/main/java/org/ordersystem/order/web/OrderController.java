@@ -1,17 +1,24 @@
 package org.ordersystem.order.web;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import org.ordersystem.order.OrderExport;
+import org.ordersystem.order.OrderFilter;
 import org.ordersystem.order.OrderSnapshot;
 import org.ordersystem.order.OrderService;
 import org.ordersystem.order.OrderStatistics;
@@ -53,9 +60,12 @@ class OrderController {
     private final OrderService orders;
     private final IdempotentPlacement idempotent;
     private final OrderStatistics statistics;
+    private final OrderExport export;
 
-    OrderController(OrderService orders, IdempotentPlacement idempotent, OrderStatistics statistics) {
+    OrderController(OrderService orders, IdempotentPlacement idempotent, OrderStatistics statistics,
+            OrderExport export) {
         this.orders = orders;
+        this.export = export;
         this.idempotent = idempotent;
         this.statistics = statistics;
     }
@@ -86,12 +96,45 @@ class OrderController {
             OffsetDateTime createdFrom,
             @RequestParam(name = "created_to", required = false) @DateTimeFormat(iso = ISO.DATE_TIME)
             OffsetDateTime createdTo,
+            @RequestParam(name = "total_min", required = false) @DecimalMin("0") @Digits(integer = 14, fraction = 2) BigDecimal totalMin,
+            @RequestParam(name = "total_max", required = false) @DecimalMin("0") @Digits(integer = 14, fraction = 2) BigDecimal totalMax,
+            @RequestParam(required = false) @Size(max = ListParameters.MAX_SEARCH_LENGTH) String q,
             @RequestParam(name = "user_id", required = false) @Positive Long userId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @SortDefault(sort = "created_at", direction = Sort.Direction.DESC) Sort sort) {
-        return PageResponse.of(orders.list(caller, ListParameters.query(status, createdFrom, createdTo, userId, page,
-                size, sort)), order -> OrderResponse.of(order, caller));
+        OrderFilter filter = ListParameters.filter(status, createdFrom, createdTo, totalMin, totalMax, q, userId);
+        return PageResponse.of(orders.list(caller, ListParameters.query(filter, page, size, sort)),
+                order -> OrderResponse.of(order, caller));
+    }
+
+    @GetMapping(path = "/export", produces = OrderCsv.MEDIA_TYPE)
+    @Operation(summary = "Export orders as CSV", description = OrderApiDocumentation.EXPORT)
+    @ApiResponse(responseCode = "200", description = "RFC 4180 CSV, UTF-8, streamed",
+            content = @Content(mediaType = OrderCsv.MEDIA_TYPE))
+    void export(@AuthenticationPrincipal CurrentUser caller,
+            @RequestParam(required = false) Set<OrderStatus> status,
+            @RequestParam(name = "created_from", required = false) @DateTimeFormat(iso = ISO.DATE_TIME)
+            OffsetDateTime createdFrom,
+            @RequestParam(name = "created_to", required = false) @DateTimeFormat(iso = ISO.DATE_TIME)
+            OffsetDateTime createdTo,
+            @RequestParam(name = "total_min", required = false) @DecimalMin("0") @Digits(integer = 14, fraction = 2) BigDecimal totalMin,
+            @RequestParam(name = "total_max", required = false) @DecimalMin("0") @Digits(integer = 14, fraction = 2) BigDecimal totalMax,
+            @RequestParam(required = false) @Size(max = ListParameters.MAX_SEARCH_LENGTH) String q,
+            @RequestParam(name = "user_id", required = false) @Positive Long userId,
+            @RequestParam(defaultValue = "false") boolean lines,
+            @SortDefault(sort = "created_at", direction = Sort.Direction.DESC) Sort sort,
+            HttpServletResponse response) throws IOException {
+        OrderFilter filter = ListParameters.filter(status, createdFrom, createdTo, totalMin, totalMax, q, userId);
+        Sort ordering = ListParameters.sort(sort);
+        OrderCsv csv = OrderCsv.start(response, lines);
+        if (lines) {
+            export.lines(caller, filter, ordering, csv::line);
+        }
+        else {
+            export.orders(caller, filter, ordering, csv::order);
+        }
+        csv.finish();
     }
 
     @GetMapping("/statistics")

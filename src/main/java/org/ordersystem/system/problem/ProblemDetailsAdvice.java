@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.hibernate.TransactionException;
 import org.jspecify.annotations.Nullable;
@@ -171,7 +172,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest servletRequest, WebRequest request) {
+    ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest servletRequest,
+            HttpServletResponse servletResponse, WebRequest request) throws Exception {
+        if (servletResponse.isCommitted()) {
+            // part of the answer is out (a streamed export): a problem would be appended to it.
+            // Rethrown, it reaches Tomcat's error report valve, which closes the connection, so
+            // the client sees an incomplete response instead of a complete-looking one.
+            log.warn("Failure after the answer to {} {} began; closing the connection ({})",
+                    servletRequest.getMethod(), servletRequest.getRequestURI(), ex.getClass().getSimpleName());
+            throw ex;
+        }
         if (databaseUnreachable(ex)) {
             log.warn("Database unreachable for {} {}: {}", servletRequest.getMethod(), servletRequest.getRequestURI(),
                     ex.toString());
