@@ -9,6 +9,7 @@ by_name($limits; "limit") as $lim
 | {
     "get-order": "trivial endpoint",
     "list-orders": "pgbench list-orders",
+    "search": "pgbench search",
     "create-order": "pgbench create-order",
     "add-item": "pgbench add-item",
     "transition": "pgbench transition",
@@ -68,6 +69,7 @@ by_name($limits; "limit") as $lim
       ratio: ratio($row["list-orders-replica"].rps; $row["list-orders-primary"].rps),
       without_p99_ms: $row["list-orders-primary"].latency_ms.p99, with_p99_ms: $row["list-orders-replica"].latency_ms.p99
     } else null end),
+    export: $export,
     rss_mib_at_end: $rss_mib, rss_peak_mib: ($hwm / 1024 * 10 | round / 10),
     rss_anon_mib_at_end: ($rss_anon / 1024 * 10 | round / 10), rss_file_mib_at_end: ($rss_file / 1024 * 10 | round / 10),
     scenarios: $rows,
@@ -106,6 +108,8 @@ by_name($limits; "limit") as $lim
        value: (if $soak_ends then ratio($soak_ends.last.p99_ms; $soak_ends.second.p99_ms) else null end),
        met: ((if $soak_ends then ratio($soak_ends.last.p99_ms; $soak_ends.second.p99_ms) else 1e9 end // 1e9) <= 1.5)},
       {target: "errors in any scenario", threshold: "0", value: $all_errors, met: ($all_errors == 0)},
+      (([$export[] | .errors] | add // 0) as $e
+       | {target: "export: failed downloads", threshold: "0", value: $e, met: ($e == 0)}),
       (ratio($ovl_high.goodput; $ovl_base.goodput) as $r
        | {target: "overload: goodput at 1,024 connections / at \($ovl_base.connections // "—")", threshold: ">= 0.8",
           value: $r, met: (($r // 0) >= 0.8)}),

@@ -446,6 +446,47 @@ login() {
   echo "$token"
 }
 
+# export_run: GET /api/orders/export of every order as the seed's administrator, one row per
+# order and then one per item: rows per second, the app's CPU per row, and its RSS sampled
+# every 0.1 s during each (a streamed export keeps it flat). Appends to $work/export.jsonl.
+export_run() {
+  : >"$work/export.jsonl"
+  local email token lines rss0 peak rss start_ns ms app0 app1 rows curl_pid status
+  email=$(printf 'user-%05d@bench.test' $(( 2 * bench_users + 1 )))
+  token=$(curl -fsS --max-time 10 -X POST "$base_url/api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$password\"}" | jq -r .access_token) || die "login of $email failed"
+  for lines in false true; do
+    rss0=$(rss_kib "$app_pid" VmRSS)
+    peak=$rss0
+    app0=$(cpu_ms "$app_pid")
+    start_ns=$(date +%s%N)
+    curl -fsS --max-time 900 -H "Authorization: Bearer $token" "$base_url/api/orders/export?lines=$lines" \
+      -o "$work/export.csv" &
+    curl_pid=$!
+    while kill -0 "$curl_pid" 2>/dev/null; do
+      rss=$(rss_kib "$app_pid" VmRSS)
+      [ "$rss" -le "$peak" ] || peak=$rss
+      sleep 0.1
+    done
+    status=0
+    wait "$curl_pid" || status=$?
+    ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+    app1=$(cpu_ms "$app_pid")
+    # the seed's and the bench's orders have no notes, so one line per row
+    rows=$(( $(wc -l <"$work/export.csv") - 1 ))
+    [ "$status" -eq 0 ] || log "FAIL: export lines=$lines (curl exit $status)"
+    jq -nc --arg run "export lines=$lines" --argjson rows "$rows" --argjson ms "$ms" --argjson status "$status" \
+      --argjson bytes "$(stat -c %s "$work/export.csv")" --argjson app_ms $(( app1 - app0 )) \
+      --argjson rss0 "$rss0" --argjson peak "$peak" '
+      {run: $run, rows: $rows, ms: $ms, rows_per_s: (if $ms > 0 then ($rows * 1000 / $ms | round) else null end),
+       mib: ($bytes / 1048576 * 10 | round / 10), app_us_per_row: (if $rows > 0 then ($app_ms * 1000 / $rows | round) else null end),
+       rss_mib_before: ($rss0 / 1024 | round), rss_mib_peak: ($peak / 1024 | round), errors: (if $status == 0 then 0 else 1 end)}' \
+      >>"$work/export.jsonl"
+    log "$(tail -1 "$work/export.jsonl")"
+    rm -f "$work/export.csv"
+  done
+}
+
 # Each bench user u and its writer twin (bench_users + u) log in through the API.
 login_bench_users() {
   local u reader writer
@@ -770,7 +811,7 @@ main() {
   started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   load_start=$(cut -d' ' -f1-3 /proc/loadavg)
   mkdir -p "$work" "$work/runs"
-  rm -f "$work"/scenarios.jsonl "$work"/limits.jsonl "$work"/startup.jsonl "$work"/soak.jsonl "$work"/runs/*
+  rm -f "$work"/scenarios.jsonl "$work"/limits.jsonl "$work"/startup.jsonl "$work"/soak.jsonl "$work"/export.jsonl "$work"/runs/*
   ensure_tools
   ensure_services
 
@@ -897,10 +938,12 @@ EOF
   measure trivial trivial
   measure get-order get-order
   measure list-orders list-orders
+  measure search search
   measure create-order create-order
   measure add-item add-item
   measure transition transition
   measure mixed mixed
+  export_run
   overload
   log "soak: $soak_minutes runs of ${soak_chunk}s of mixed load"
   soak
@@ -921,7 +964,7 @@ EOF
   fi
 
   # 5. The limits that do not need the app.
-  for name in create-order get-order list-orders add-item transition; do
+  for name in create-order get-order list-orders search add-item transition; do
     pgbench_limit "$name"
   done
   redis_limit
@@ -957,7 +1000,7 @@ EOF
     --argjson jit_warmup "$jit_warmup" --argjson pg_duration "$pg_duration" \
     --slurpfile scenarios "$work/scenarios.jsonl" --slurpfile limits "$work/limits.jsonl" \
     --slurpfile startup "$work/startup.jsonl" --slurpfile soak "$work/soak.jsonl" \
-    --slurpfile overload "$work/overload.jsonl" \
+    --slurpfile overload "$work/overload.jsonl" --slurpfile export "$work/export.jsonl" \
     -f "$here/report.jq" >"$result_json"
   jq -r -f "$here/table.jq" "$result_json" >"$work/result.md"
   cat "$work/result.md"

@@ -16,6 +16,7 @@
 --   transition orders of writer of u:  10000000 + (u-1)*fresh + k,  k = 1..fresh
 --   add-item orders of writer of u:    20000000 + (u-1)*additem + k, k = 1..additem
 --   item j of order o: o*8 + j; history row of order o: o
+-- User 2*bench_users + 1 is an administrator (the export scenario exports everyone's orders).
 --
 -- Every row satisfies the schema's checks, and each order's total is the sum of its lines
 -- by construction. The deferred total trigger (one plpgsql call per inserted row) and the
@@ -39,7 +40,7 @@ select u,
        case when u <= :bench_users then format('Bench User %s', u)
             when u <= 2 * :bench_users then format('Bench Writer %s', u - :bench_users)
             else format('User %s', u) end,
-       :'pwhash', false, true, now() - make_interval(mins => (u * 37) % 525600), 0
+       :'pwhash', u = 2 * :bench_users + 1, true, now() - make_interval(mins => (u * 37) % 525600), 0
 from generate_series(1, :users) as u;
 
 -- Volume orders: statuses spread like a live system, 1-5 lines each (3 on average),
@@ -70,12 +71,16 @@ select o.id * 8 + j as id, o.id as order_id,
        (((o.id * 7 + j * 13) % 9900) + 100) / 100.0 as unit_price
 from volume_orders as o, generate_series(0, o.lines - 1) as j;
 
-insert into pedidos (id, usuario, status, moeda, total, observacoes, data_criacao, data_atualizacao, versao)
-select o.id, o.owner, o.status, 'USD', t.total, null, o.created, o.created,
+-- The order row's copy of its items' names and SKUs (the search index's input, migration V4).
+insert into pedidos (id, usuario, status, moeda, total, observacoes, nomes_itens, skus_itens, data_criacao,
+                     data_atualizacao, versao)
+select o.id, o.owner, o.status, 'USD', t.total, null, t.names, t.skus, o.created, o.created,
        case o.status when 'PENDING' then 0 when 'CONFIRMED' then 1 when 'CANCELLED' then 1
                      when 'SHIPPED' then 2 else 3 end
 from volume_orders as o
-join (select order_id, sum(quantity * unit_price) as total from volume_items group by order_id) as t
+join (select order_id, sum(quantity * unit_price) as total, string_agg(name, ' ' order by id) as names,
+             string_agg(sku, ' ' order by id) as skus
+      from volume_items group by order_id) as t
   on t.order_id = o.id;
 
 insert into itens (id, pedido_id, nome, sku, quantidade, preco_unitario, subtotal)

@@ -26,6 +26,14 @@ def r0: if . == null then "—" else (. | round | tostring) end;
   "(ratio \(.read_replica.ratio | n2); p99 \(.read_replica.with_p99_ms | n2) vs \(.read_replica.without_p99_ms | n2) ms)."
  else empty end),
 "",
+(if (.export // [] | length) > 0 then
+  "Export (GET /api/orders/export of every order, as an administrator):",
+  "",
+  "| run | rows | rows/s | MiB | app CPU µs/row | RSS before MiB | RSS peak MiB | errors |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|",
+  (.export[] | "| \(.run) | \(.rows) | \(.rows_per_s | r0) | \(.mib) | \(.app_us_per_row | r0) | \(.rss_mib_before) | \(.rss_mib_peak) | \(.errors) |"),
+  ""
+ else empty end),
 (if (.soak.runs | length) > 0 then
   "Soak (mixed load while the orders grow), per run:",
   "",

@@ -122,6 +122,12 @@ function M.list_orders(user)
   return format("GET", "/api/orders?page=0&size=20", { ["Authorization"] = user.auth, ["Accept"] = "application/json" })
 end
 
+-- A three-digit SKU prefix: SKU-NNN and SKU-NNN0 … SKU-NNN9, 11 of the seed's 5,000 SKUs.
+function M.search_orders(user)
+  return format("GET", "/api/orders?q=sku-" .. math.random(100, 499) .. "&page=0&size=20",
+    { ["Authorization"] = user.auth, ["Accept"] = "application/json" })
+end
+
 local ORDER_BODY = '{"items":[' ..
   '{"name":"Bench widget","sku":"BW-1","quantity":2,"unit_price":19.99},' ..
   '{"name":"Bench gadget","sku":"BG-2","quantity":1,"unit_price":149.50},' ..

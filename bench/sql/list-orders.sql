@@ -6,8 +6,8 @@
 \set uid random(1, :users)
 \set first (:uid - 1) * :per_user + 1
 BEGIN READ ONLY;
-select o1_0.id, o1_0.data_criacao, o1_0.moeda, o1_0.observacoes, o1_0.status, o1_0.total, o1_0.data_atualizacao,
-       o1_0.usuario, o1_0.versao
+select o1_0.id, o1_0.data_criacao, o1_0.moeda, o1_0.nomes_itens, o1_0.skus_itens, o1_0.observacoes, o1_0.status,
+       o1_0.total, o1_0.data_atualizacao, o1_0.usuario, o1_0.versao
 from pedidos o1_0 where o1_0.usuario = :uid
 order by o1_0.data_criacao desc, o1_0.id offset 0 rows fetch first 20 rows only;
 select count(o1_0.id) from pedidos o1_0 where o1_0.usuario = :uid;

@@ -1,6 +1,8 @@
 package org.ordersystem.system;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ordersystem.support.Api;
@@ -80,7 +82,7 @@ class OperationsApiTests {
         tools.jackson.databind.JsonNode docs = api.get("/v3/api-docs").send().json();
 
         for (String path : new String[] { "/api/orders", "/api/orders/{id}", "/api/orders/{id}/status",
-                "/api/orders/{id}/history", "/api/orders/statistics", "/api/orders/{orderId}/items",
+                "/api/orders/{id}/history", "/api/orders/statistics", "/api/orders/export", "/api/orders/{orderId}/items",
                 "/api/orders/{orderId}/items/{itemId}", "/api/auth/register", "/api/auth/token", "/api/users/me" }) {
             assertThat(docs.at("/paths").has(path)).as(path).isTrue();
         }
@@ -90,6 +92,14 @@ class OperationsApiTests {
                 + "/schema/$ref").asString()).endsWith("/Problem");
         assertThat(docs.at("/paths/~1api~1orders/post/responses/422").isMissingNode()).isFalse();
         assertThat(docs.at("/components/schemas/OrderResponse/properties").has("allowed_transitions")).isTrue();
+        for (String operation : new String[] { "~1api~1orders", "~1api~1orders~1export" }) {
+            List<String> parameters = new ArrayList<>();
+            docs.at("/paths/" + operation + "/get/parameters").forEach(p -> parameters.add(p.get("name").asString()));
+            assertThat(parameters).as(operation).contains("status", "created_from", "created_to", "total_min",
+                    "total_max", "q", "user_id", "sort");
+        }
+        assertThat(docs.at("/paths/~1api~1orders~1export/get/responses/200/content").has("text/csv;charset=UTF-8"))
+                .as(docs.at("/paths/~1api~1orders~1export/get/responses/200").toString()).isTrue();
         assertThat(docs.at("/components/schemas/Problem/properties").has("error_code")).isTrue();
         assertThat(docs.at("/components/securitySchemes/oauth2/flows/password/tokenUrl").asString())
                 .isEqualTo("/api/auth/token");
