@@ -1,5 +1,6 @@
 package org.ordersystem.auth;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,6 +50,35 @@ public class AuthService {
 
     /** Starts a new session (refresh family). Not transactional: no connection is held while bcrypt runs. */
     public Tokens login(String email, String password, String clientAddress) {
+        return issue(signIn(email, password, clientAddress), UUID.randomUUID());
+    }
+
+    /** A web console session: who signed in, its id, and how long it may stay idle. */
+    public record ConsoleSession(UserStatus user, UUID id, Duration maxIdle) {
+    }
+
+    /**
+     * Opens a web console session, through the same brute-force guard and deactivation rule as
+     * a login. Its id is a refresh-token family whose token is never handed out, so that a
+     * logout, a password change or a refresh-token reuse ends it as it ends an API session. It
+     * may stay idle no longer than an access token lives: an ended session is then among the
+     * ended ones the account state lists for as long as it could still be used.
+     */
+    public ConsoleSession openConsoleSession(String email, String password, String clientAddress) {
+        UserStatus user = signIn(email, password, clientAddress);
+        UUID session = UUID.randomUUID();
+        refreshTokens.save(tokens.issueRefresh(user.id(), session), user.id(), session);
+        return new ConsoleSession(user, session, tokens.accessTtl());
+    }
+
+    /** Ends a web console session (sign-out). */
+    @Transactional
+    public void endConsoleSession(long userId, UUID session) {
+        refreshTokens.revokeFamily(userId, session);
+        users.sessionsEnded(userId);
+    }
+
+    private UserStatus signIn(String email, String password, String clientAddress) {
         UserAccount account = attempt(EmailAddress.canonical(email), password, clientAddress).orElseThrow(() -> {
             log.info("Login refused: invalid credentials (client {})", clientAddress);
             return new InvalidCredentials();
@@ -57,8 +87,7 @@ public class AuthService {
             throw new AccountDeactivated();
         }
         users.recordLogin(account.id());
-        return issue(new UserStatus(account.id(), account.email(), account.name(), account.isAdmin(), true),
-                UUID.randomUUID());
+        return new UserStatus(account.id(), account.email(), account.name(), account.isAdmin(), true);
     }
 
     /**

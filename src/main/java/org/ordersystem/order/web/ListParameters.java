@@ -3,12 +3,9 @@ package org.ordersystem.order.web;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.ordersystem.order.OrderFilter;
 import org.ordersystem.order.OrderQuery;
@@ -19,9 +16,8 @@ import org.springframework.data.domain.Sort;
 
 /**
  * What is left to check of the parameters of GET /api/orders and its export once Spring MVC
- * has bound, converted and range-checked them: the order of the two dates and of the two
- * totals, search terms free of text-search operators, and a sort that names one of the
- * contract's fields, which becomes the order's property.
+ * has bound, converted and range-checked them: the filter's own rules ({@link OrderFilter#of}),
+ * and a sort that names one of the contract's fields, which becomes the order's property.
  */
 final class ListParameters {
 
@@ -31,46 +27,13 @@ final class ListParameters {
     private ListParameters() {
     }
 
-    static final int MAX_SEARCH_LENGTH = 200;
-
-    /** Search terms are plain words: none of the text-search syntax's operators, no control characters. */
-    private static final Pattern SEARCH_OPERATORS = Pattern.compile("[&|!():*<>\\\\\\p{Cntrl}]");
-
     static OrderQuery query(OrderFilter filter, int page, int size, Sort sort) {
         return new OrderQuery(filter, page, size, sort(sort));
     }
 
     static OrderFilter filter(Set<OrderStatus> statuses, OffsetDateTime createdFrom, OffsetDateTime createdTo,
             BigDecimal totalMin, BigDecimal totalMax, String search, Long userId) {
-        if (createdFrom != null && createdTo != null && createdFrom.isAfter(createdTo)) {
-            throw new InvalidField("created_from", "must not be after created_to");
-        }
-        if (totalMin != null && totalMax != null && totalMin.compareTo(totalMax) > 0) {
-            throw new InvalidField("total_min", "must not be greater than total_max");
-        }
-        return new OrderFilter(statuses(statuses), instant(createdFrom), instant(createdTo), totalMin, totalMax,
-                search(search), userId);
-    }
-
-    /** Blank means no search. */
-    private static String search(String search) {
-        if (search == null || search.isBlank()) {
-            return null;
-        }
-        if (SEARCH_OPERATORS.matcher(search).find()) {
-            throw new InvalidField("q", "must be plain words: the characters & | ! ( ) : * < > \\ and control "
-                    + "characters are not accepted");
-        }
-        return search.strip();
-    }
-
-    /** None means all; an empty entry ({@code status=PENDING,}) is ignored. */
-    private static Set<OrderStatus> statuses(Set<OrderStatus> requested) {
-        Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
-        if (requested != null) {
-            requested.stream().filter(Objects::nonNull).forEach(statuses::add);
-        }
-        return statuses;
+        return OrderFilter.of(statuses, instant(createdFrom), instant(createdTo), totalMin, totalMax, search, userId);
     }
 
     static Sort sort(Sort requested) {

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import org.ordersystem.order.OrderCsv;
 import org.ordersystem.order.OrderExport;
 import org.ordersystem.order.OrderFilter;
 import org.ordersystem.order.OrderSnapshot;
@@ -98,7 +99,7 @@ class OrderController {
             OffsetDateTime createdTo,
             @RequestParam(name = "total_min", required = false) @DecimalMin("0") @Digits(integer = 14, fraction = 2) BigDecimal totalMin,
             @RequestParam(name = "total_max", required = false) @DecimalMin("0") @Digits(integer = 14, fraction = 2) BigDecimal totalMax,
-            @RequestParam(required = false) @Size(max = ListParameters.MAX_SEARCH_LENGTH) String q,
+            @RequestParam(required = false) @Size(max = OrderFilter.MAX_SEARCH_LENGTH) String q,
             @RequestParam(name = "user_id", required = false) @Positive Long userId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
@@ -120,21 +121,13 @@ class OrderController {
             OffsetDateTime createdTo,
             @RequestParam(name = "total_min", required = false) @DecimalMin("0") @Digits(integer = 14, fraction = 2) BigDecimal totalMin,
             @RequestParam(name = "total_max", required = false) @DecimalMin("0") @Digits(integer = 14, fraction = 2) BigDecimal totalMax,
-            @RequestParam(required = false) @Size(max = ListParameters.MAX_SEARCH_LENGTH) String q,
+            @RequestParam(required = false) @Size(max = OrderFilter.MAX_SEARCH_LENGTH) String q,
             @RequestParam(name = "user_id", required = false) @Positive Long userId,
             @RequestParam(defaultValue = "false") boolean lines,
             @SortDefault(sort = "created_at", direction = Sort.Direction.DESC) Sort sort,
             HttpServletResponse response) throws IOException {
-        OrderFilter filter = ListParameters.filter(status, createdFrom, createdTo, totalMin, totalMax, q, userId);
-        Sort ordering = ListParameters.sort(sort);
-        OrderCsv csv = OrderCsv.start(response, lines);
-        if (lines) {
-            export.lines(caller, filter, ordering, csv::line);
-        }
-        else {
-            export.orders(caller, filter, ordering, csv::order);
-        }
-        csv.finish();
+        OrderCsv.write(export, caller, ListParameters.filter(status, createdFrom, createdTo, totalMin, totalMax, q,
+                userId), ListParameters.sort(sort), lines, response);
     }
 
     @GetMapping("/statistics")

@@ -173,6 +173,7 @@ final class EnvironmentSettings {
         put("ADMIN_EMAIL", "order.admin.email", variables.get("ADMIN_EMAIL"));
         put("ADMIN_PASSWORD", "order.admin.password", variables.get("ADMIN_PASSWORD"));
         put("DEFAULT_CURRENCY", "order.default-currency", variables.stripped("DEFAULT_CURRENCY"));
+        put("CONSOLE_ENABLED", "order.console.enabled", variables.bool("CONSOLE_ENABLED", true));
         String sentry = variables.get("SENTRY_DSN");
         if (sentry != null) {
             if (!sentry.matches("https?://[^\\s@]+@[^\\s/]+/\\S+")) {

@@ -1,4 +1,4 @@
-package org.ordersystem.order.web;
+package org.ordersystem.order;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,6 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.ordersystem.order.OrderExport.LineRow;
 import org.ordersystem.order.OrderExport.OrderRow;
 
+import org.ordersystem.user.CurrentUser;
+
+import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
@@ -23,9 +26,9 @@ import org.springframework.http.HttpHeaders;
  * the first row (or at the end when there is none), so a failure before any row leaves the
  * response untouched for the problem answer.
  */
-final class OrderCsv {
+public final class OrderCsv {
 
-    static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
+    public static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
 
     private static final String ORDER_HEADER = "id,user_id,status,currency,item_count,total,created_at,updated_at,notes";
     private static final String LINE_HEADER = "order_id,user_id,status,currency,order_total,created_at,updated_at,"
@@ -41,24 +44,33 @@ final class OrderCsv {
         this.header = header;
     }
 
-    static OrderCsv start(HttpServletResponse response, boolean lines) {
-        return new OrderCsv(response, lines ? LINE_HEADER : ORDER_HEADER);
+    /** The export of the orders of {@code filter} the caller may see, one row per order or per item. */
+    public static void write(OrderExport export, CurrentUser caller, OrderFilter filter, Sort sort, boolean lines,
+            HttpServletResponse response) throws IOException {
+        OrderCsv csv = new OrderCsv(response, lines ? LINE_HEADER : ORDER_HEADER);
+        if (lines) {
+            export.lines(caller, filter, sort, csv::line);
+        }
+        else {
+            export.orders(caller, filter, sort, csv::order);
+        }
+        csv.finish();
     }
 
-    void order(OrderRow row) {
+    private void order(OrderRow row) {
         row(String.valueOf(row.id()), String.valueOf(row.userId()), row.status().name(), row.currency(),
                 String.valueOf(row.itemCount()), money(row.total()), time(row.createdAt()), time(row.updatedAt()),
                 row.notes());
     }
 
-    void line(LineRow row) {
+    private void line(LineRow row) {
         row(String.valueOf(row.orderId()), String.valueOf(row.userId()), row.status().name(), row.currency(),
                 money(row.orderTotal()), time(row.createdAt()), time(row.updatedAt()), String.valueOf(row.itemId()),
                 row.name(), row.sku(), String.valueOf(row.quantity()), money(row.unitPrice()),
                 money(row.lineTotal()));
     }
 
-    void finish() throws IOException {
+    private void finish() throws IOException {
         writer().flush();
     }
 

@@ -1,0 +1,80 @@
+package org.ordersystem.console;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.ordersystem.system.problem.ApiException;
+import org.ordersystem.user.UserService;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Signing in and registering; signing out is the security chain's. */
+@Controller
+class AccountPages {
+
+    private static final Map<String, String> REFUSALS = Map.of(
+            "INVALID_CREDENTIALS", "Wrong e-mail or password.",
+            "ACCOUNT_DEACTIVATED", "This account has been deactivated.",
+            "TOO_MANY_ATTEMPTS", "Too many failed attempts; wait a few minutes and try again.");
+
+    private final UserService users;
+
+    AccountPages(UserService users) {
+        this.users = users;
+    }
+
+    /** What the registration form sends. */
+    record Registration(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 128) String password) {
+    }
+
+    @GetMapping(ConsoleSignIn.SIGN_IN)
+    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String ended,
+            @RequestParam(name = "signed-out", required = false) String signedOut,
+            @RequestParam(required = false) String registered, Model model) {
+        if (error != null) {
+            model.addAttribute("error", REFUSALS.getOrDefault(error, REFUSALS.get("INVALID_CREDENTIALS")));
+        }
+        else if (ended != null) {
+            model.addAttribute("notice", "Your session has ended; please sign in again.");
+        }
+        else if (signedOut != null) {
+            model.addAttribute("notice", "You have signed out.");
+        }
+        else if (registered != null) {
+            model.addAttribute("notice", "Your account is ready; please sign in.");
+        }
+        return "console/sign-in";
+    }
+
+    @GetMapping("/ui/register")
+    String registration(Model model) {
+        model.addAttribute("registration", new Registration("", "", ""));
+        return "console/register";
+    }
+
+    @PostMapping("/ui/register")
+    String register(@Valid @ModelAttribute("registration") Registration registration, BindingResult form) {
+        if (form.hasErrors()) {
+            return "console/register";
+        }
+        try {
+            users.register(registration.email(), registration.password(), registration.name().strip());
+        }
+        catch (ApiException ex) {
+            // taken e-mail, weak password, malformed address: said next to the form
+            form.reject(ex.code().name(), ex.detail());
+            return "console/register";
+        }
+        return "redirect:" + ConsoleSignIn.SIGN_IN + "?registered";
+    }
+}

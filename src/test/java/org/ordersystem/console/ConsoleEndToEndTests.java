@@ -1,0 +1,195 @@
+package org.ordersystem.console;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.ordersystem.support.Accounts;
+import org.ordersystem.support.IntegrationTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console in a real Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
+ * {@code .ci/run} installs), with its scripts: register, sign in, place an order of two lines
+ * (the total as they are typed), reload it, confirm it, find it, export it; an administrator
+ * ships it and the customer sees it; another user gets the 404 page. Screenshots of the main
+ * pages go to {@code target/console-screenshots} (the README shows copies from docs/console).
+ */
+@IntegrationTest
+class ConsoleEndToEndTests {
+
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    private final String base;
+    private WebDriver customer;
+    private WebDriver admin;
+
+    ConsoleEndToEndTests(@LocalServerPort int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    @BeforeEach
+    void browsers() {
+        customer = chromium();
+        admin = chromium();
+    }
+
+    @AfterEach
+    void close() {
+        customer.quit();
+        admin.quit();
+    }
+
+    @Test
+    void aCustomerPlacesAnOrderThatAnAdministratorShips() throws Exception {
+        String email = "console-" + UUID.randomUUID() + "@orders.test";
+        customer.get(base + "/");
+        assertThat(customer.getCurrentUrl()).endsWith("/ui/sign-in");
+        screenshot(customer, "sign-in");
+        customer.findElement(By.linkText("Register")).click();
+        customer.findElement(By.id("name")).sendKeys("Ana Customer");
+        customer.findElement(By.id("email")).sendKeys(email);
+        customer.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
+        customer.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(customer.findElement(By.cssSelector(".notice")).getText()).contains("account is ready");
+        signIn(customer, email, Accounts.PASSWORD);
+
+        customer.findElement(By.linkText("New order")).click();
+        type(customer, "lines0.name", "Desk lamp");
+        type(customer, "lines0.sku", "LMP-100");
+        type(customer, "lines0.quantity", "2");
+        type(customer, "lines0.unitPrice", "12.50");
+        type(customer, "lines1.name", "Bulb");
+        type(customer, "lines1.quantity", "3");
+        type(customer, "lines1.unitPrice", "1.10");
+        waitFor(customer).until(ExpectedConditions.textToBe(By.cssSelector("[data-total]"), "28.30"));
+        customer.findElement(By.id("notes")).sendKeys("Ring twice");
+        screenshot(customer, "new-order");
+        customer.findElement(By.xpath("//button[text()='Place order']")).click();
+        assertThat(customer.getCurrentUrl()).matches(".*/ui/orders/\\d+$");
+        String orderUrl = customer.getCurrentUrl();
+        customer.navigate().refresh();
+        assertThat(customer.getCurrentUrl()).isEqualTo(orderUrl);
+        customer.findElement(By.linkText("My orders")).click();
+        assertThat(customer.findElement(By.tagName("caption")).getText()).startsWith("1 orders");
+
+        customer.get(orderUrl);
+        assertThat(customer.getPageSource()).contains("USD 28.30", "Desk lamp", "Ring twice");
+        customer.findElement(By.xpath("//button[text()='Mark confirmed']")).click();
+        assertThat(customer.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Order confirmed.");
+        screenshot(customer, "order");
+
+        customer.findElement(By.linkText("My orders")).click();
+        customer.findElement(By.name("q")).sendKeys("lmp-1");
+        customer.findElement(By.xpath("//button[text()='Apply']")).click();
+        // htmx replaces the results in place and records the filter in the address
+        waitFor(customer).until(ExpectedConditions.urlContains("q=lmp-1"));
+        waitFor(customer).ignoring(StaleElementReferenceException.class).until(browser -> browser
+                .findElement(By.cssSelector("#results tbody")).getText().contains("CONFIRMED"));
+        assertThat(customer.findElement(By.tagName("caption")).getText()).startsWith("1 orders");
+        screenshot(customer, "orders");
+        String export = customer.findElement(By.linkText("Export these orders (CSV)")).getAttribute("href");
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(export))
+                .header("Cookie", "SESSION=" + customer.manage().getCookieNamed("SESSION").getValue()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("id,user_id,status").contains("CONFIRMED", "28.30", "Ring twice");
+
+        signIn(admin, Accounts.ADMIN_EMAIL, Accounts.ADMIN_PASSWORD);
+        admin.findElement(By.linkText("Users")).click();
+        screenshot(admin, "admin-users");
+        admin.get(orderUrl);
+        admin.findElement(By.name("reason")).sendKeys("Courier 42");
+        admin.findElement(By.xpath("//button[text()='Mark shipped']")).click();
+        assertThat(admin.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Order shipped.");
+
+        customer.get(orderUrl);
+        assertThat(customer.findElement(By.cssSelector("h1 .status")).getText()).isEqualTo("SHIPPED");
+        assertThat(customer.findElement(By.cssSelector(".timeline")).getText()).contains("Placed",
+                "PENDING → CONFIRMED", "CONFIRMED → SHIPPED", "Courier 42");
+        assertThat(customer.findElements(By.xpath("//button[text()='Mark delivered']"))).isEmpty();
+
+        WebDriver stranger = chromium();
+        try {
+            String other = "console-" + UUID.randomUUID() + "@orders.test";
+            register(stranger, other);
+            signIn(stranger, other, Accounts.PASSWORD);
+            stranger.get(orderUrl);
+            assertThat(stranger.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+            assertThat(stranger.getPageSource()).doesNotContain("Desk lamp");
+        }
+        finally {
+            stranger.quit();
+        }
+    }
+
+    private void register(WebDriver browser, String email) {
+        browser.get(base + "/ui/register");
+        browser.findElement(By.id("name")).sendKeys("Other Customer");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    private void signIn(WebDriver browser, String email, String password) {
+        browser.get(base + "/ui/sign-in");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.xpath("//button[text()='Sign in']")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/ui/orders");
+    }
+
+    private static void type(WebDriver browser, String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static WebDriverWait waitFor(WebDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(5));
+    }
+
+    private static void screenshot(WebDriver browser, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Headless Chromium with the driver from the same Debian packages (no download). */
+    private static WebDriver chromium() {
+        Path driver = Path.of("/usr/bin/chromedriver");
+        Path binary = Path.of("/usr/bin/chromium");
+        if (!Files.isExecutable(driver) || !Files.isExecutable(binary)) {
+            throw new IllegalStateException("The console's browser tests need Chromium: "
+                    + "apt-get install chromium chromium-driver (.ci/run installs them)");
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(binary.toFile()).addArguments("--headless=new",
+                "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--disable-gpu",
+                "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}

@@ -1,0 +1,254 @@
+package org.ordersystem.console;
+
+import java.net.HttpCookie;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.ordersystem.support.Accounts;
+import org.ordersystem.support.Accounts.Account;
+import org.ordersystem.support.Api;
+import org.ordersystem.support.IntegrationTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console as a browser without JavaScript uses it: sign-in through the API's rules, the
+ * session cookie, CSRF on every form, one order per form, the order pages, admin pages for
+ * administrators only, another user's order a 404 page, and the security headers.
+ */
+@IntegrationTest
+class ConsolePagesTests {
+
+    private static final Pattern ORDER_LOCATION = Pattern.compile("/ui/orders/(\\d+)$");
+
+    private final int port;
+    private final Api api;
+    private final Accounts accounts;
+
+    ConsolePagesTests(@LocalServerPort int port) {
+        this.port = port;
+        this.api = new Api(port);
+        this.accounts = new Accounts(api);
+    }
+
+    @Test
+    void theRootIsTheConsoleAndItsPagesNeedASignIn() {
+        ConsoleBrowser browser = new ConsoleBrowser(port);
+        assertThat(location(browser.get("/"))).endsWith("/ui");
+        assertThat(location(browser.get("/ui"))).endsWith("/ui/orders");
+        assertThat(location(browser.get("/ui/orders"))).endsWith("/ui/sign-in");
+        assertThat(location(browser.get("/ui/admin/users"))).endsWith("/ui/sign-in");
+        HttpResponse<String> signIn = browser.get("/ui/sign-in");
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.body()).contains("<label for=\"email\">E-mail</label>", "name=\"_csrf\"");
+    }
+
+    @Test
+    void signingInOpensASessionWithASafeCookieAndANewId() {
+        Account user = accounts.newUser();
+        ConsoleBrowser browser = new ConsoleBrowser(port);
+        browser.get("/ui/sign-in");
+        String before = sessionId(browser);
+        HttpResponse<String> signedIn = browser.post("/ui/sign-in", Map.of("email", user.email(), "password",
+                Accounts.PASSWORD));
+
+        assertThat(location(signedIn)).endsWith("/ui/orders");
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(sessionId(browser)).isNotEqualTo(before);
+        HttpResponse<String> orders = browser.open("/ui/orders");
+        assertThat(orders.statusCode()).isEqualTo(200);
+        assertThat(orders.body()).contains("My orders", "Test User").doesNotContain("eyJ").doesNotContain("Users</a>");
+    }
+
+    @Test
+    void aWrongPasswordOrADeactivatedAccountIsRefusedWithTheReason() {
+        Account user = accounts.newUser();
+        ConsoleBrowser browser = new ConsoleBrowser(port);
+        browser.get("/ui/sign-in");
+        HttpResponse<String> refused = browser.post("/ui/sign-in", Map.of("email", user.email(), "password", "Wrong-1x"));
+        assertThat(location(refused)).endsWith("/ui/sign-in?error=INVALID_CREDENTIALS");
+        assertThat(browser.open(location(refused)).body()).contains("Wrong e-mail or password.");
+        assertThat(browser.get("/ui/orders").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefused() {
+        Account user = accounts.newUser();
+        ConsoleBrowser browser = new ConsoleBrowser(port).signIn(user.email(), Accounts.PASSWORD);
+        HttpResponse<String> refused = browser.postRaw("/ui/orders", Map.of("key", "k1", "lines[0].name", "Lamp",
+                "lines[0].quantity", "1", "lines[0].unitPrice", "5"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/orders").token(user.token()).send().json().get("page").get("total_elements").asLong())
+                .isZero();
+        HttpResponse<String> signIn = new ConsoleBrowser(port).postRaw("/ui/sign-in",
+                Map.of("email", user.email(), "password", Accounts.PASSWORD));
+        assertThat(signIn.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aFormPlacesOneOrderHoweverOftenItIsSentAndTheOrderPageShowsIt() {
+        Account user = accounts.newUser();
+        ConsoleBrowser browser = new ConsoleBrowser(port).signIn(user.email(), Accounts.PASSWORD);
+        HttpResponse<String> form = browser.get("/ui/orders/new");
+        assertThat(form.statusCode()).isEqualTo(200);
+        Matcher key = Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(key.find()).isTrue();
+        Map<String, String> fields = new HashMap<>(Map.of("key", key.group(1), "lines[0].name", "Desk lamp",
+                "lines[0].sku", "LMP-1", "lines[0].quantity", "2", "lines[0].unitPrice", "12.50", "lines[1].name",
+                "Bulb", "lines[1].quantity", "3", "lines[1].unitPrice", "1.10", "notes", "Leave at the door"));
+        fields.put("lines[2].name", "");
+
+        HttpResponse<String> first = browser.post("/ui/orders", fields);
+        HttpResponse<String> second = browser.post("/ui/orders", fields);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(302);
+        assertThat(location(second)).isEqualTo(location(first));
+        long id = orderId(first);
+        assertThat(api.get("/api/orders").token(user.token()).send().json().get("page").get("total_elements").asLong())
+                .isEqualTo(1);
+        String page = browser.open("/ui/orders/" + id).body();
+        assertThat(page).contains("Desk lamp", "LMP-1", "Bulb", "USD 28.30", "Leave at the door", "Mark confirmed",
+                "Cancel order", "Placed");
+    }
+
+    @Test
+    void anIncompleteLineIsShownBackWithoutPlacingAnything() {
+        Account user = accounts.newUser();
+        ConsoleBrowser browser = new ConsoleBrowser(port).signIn(user.email(), Accounts.PASSWORD);
+        browser.get("/ui/orders/new");
+        HttpResponse<String> shown = browser.post("/ui/orders", Map.of("key", "k-incomplete", "lines[0].name", "Lamp",
+                "lines[0].quantity", "0", "lines[0].unitPrice", "abc"));
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("Some lines need attention");
+        assertThat(api.get("/api/orders").token(user.token()).send().json().get("page").get("total_elements").asLong())
+                .isZero();
+    }
+
+    @Test
+    void statusChangesFollowTheLifecycleAndAStalePageIsToldNotOverwritten() {
+        Account user = accounts.newUser();
+        long id = placeThroughApi(user);
+        ConsoleBrowser browser = new ConsoleBrowser(port).signIn(user.email(), Accounts.PASSWORD);
+        browser.get("/ui/orders/" + id);
+
+        // the page shows version 0; the order changes meanwhile through the API
+        assertThat(api.patch("/api/orders/" + id).token(user.token()).json(Map.of("notes", "changed elsewhere"))
+                .send().status()).isEqualTo(200);
+        HttpResponse<String> stale = browser.post("/ui/orders/" + id + "/status", Map.of("version", "0", "status",
+                "CONFIRMED"));
+        assertThat(browser.open(location(stale)).body()).contains("Someone changed this order").contains("PENDING");
+
+        browser.get("/ui/orders/" + id);
+        HttpResponse<String> confirmed = browser.post("/ui/orders/" + id + "/status", Map.of("version", "1", "status",
+                "CONFIRMED", "reason", "paid"));
+        String page = browser.open(location(confirmed)).body();
+        assertThat(page).contains("Order confirmed.", "CONFIRMED", "PENDING → CONFIRMED", "paid")
+                .doesNotContain("Mark shipped");
+    }
+
+    @Test
+    void anotherUsersOrderIsANotFoundPageAndAdminPagesAreForAdministrators() {
+        Account owner = accounts.newUser();
+        long id = placeThroughApi(owner);
+        Account other = accounts.newUser();
+        ConsoleBrowser browser = new ConsoleBrowser(port).signIn(other.email(), Accounts.PASSWORD);
+
+        HttpResponse<String> notFound = browser.get("/ui/orders/" + id);
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.body()).contains("Not found").doesNotContain("Test User");
+        assertThat(browser.get("/ui/orders/999999999").statusCode()).isEqualTo(404);
+        browser.get("/ui/orders");
+        assertThat(browser.post("/ui/orders/" + id + "/status", Map.of("version", "0", "status", "CANCELLED"))
+                .statusCode()).isEqualTo(404);
+        assertThat(browser.get("/ui/admin/users").statusCode()).isEqualTo(403);
+        assertThat(browser.post("/ui/admin/users/" + other.id() + "/promote", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/orders/" + id).token(owner.token()).send().json().get("status").asString())
+                .isEqualTo("PENDING");
+
+        ConsoleBrowser admin = new ConsoleBrowser(port).signIn(Accounts.ADMIN_EMAIL, Accounts.ADMIN_PASSWORD);
+        assertThat(admin.get("/ui/orders/" + id).statusCode()).isEqualTo(200);
+        HttpResponse<String> users = admin.get("/ui/admin/users?q=" + other.email());
+        assertThat(users.statusCode()).isEqualTo(200);
+        assertThat(users.body()).contains(other.email());
+    }
+
+    @Test
+    void aDeactivationOrASignOutEndsTheSession() {
+        Account user = accounts.newUser();
+        ConsoleBrowser browser = new ConsoleBrowser(port).signIn(user.email(), Accounts.PASSWORD);
+        ConsoleBrowser second = new ConsoleBrowser(port).signIn(user.email(), Accounts.PASSWORD);
+        browser.get("/ui/orders");
+        assertThat(location(browser.post("/ui/sign-out", Map.of()))).endsWith("/ui/sign-in?signed-out");
+        assertThat(location(browser.get("/ui/orders"))).endsWith("/ui/sign-in");
+        assertThat(second.get("/ui/orders").statusCode()).isEqualTo(200);
+
+        Account admin = accounts.admin();
+        assertThat(api.post("/api/users/" + user.id() + "/deactivate").token(admin.token()).send().status())
+                .isEqualTo(200);
+        assertThat(location(second.get("/ui/orders"))).endsWith("/ui/sign-in?ended");
+        assertThat(location(second.get("/ui/orders"))).endsWith("/ui/sign-in");
+    }
+
+    @Test
+    void pagesAllowScriptsFromThisOriginOnlyAndNoFraming() {
+        HttpResponse<String> page = new ConsoleBrowser(port).get("/ui/sign-in");
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline")
+                .doesNotContain("unsafe-eval");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.body()).doesNotContain("<script>").doesNotContain("style=\"").doesNotContain(" onclick=");
+    }
+
+    @Test
+    void theListFiltersSearchesAndExports() {
+        Account user = accounts.newUser();
+        long lamp = placeThroughApi(user);
+        assertThat(api.post("/api/orders").token(user.token()).json(Map.of("items", List.of(Map.of("name",
+                "Garden chair", "quantity", 1, "unit_price", 40)))).send().status()).isEqualTo(201);
+        ConsoleBrowser browser = new ConsoleBrowser(port).signIn(user.email(), Accounts.PASSWORD);
+
+        String found = browser.get("/ui/orders?q=lamp").body();
+        assertThat(found).contains("#" + lamp).contains("1 orders").doesNotContain("USD 40.00");
+        assertThat(browser.get("/ui/orders?min=30").body()).contains("USD 40.00").doesNotContain("#" + lamp + "<");
+        HttpResponse<String> bad = browser.get("/ui/orders?q=a%26b");
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("must be plain words");
+        HttpResponse<String> export = browser.get("/ui/orders/export?q=lamp");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(export.body()).startsWith("id,user_id,status").contains(String.valueOf(lamp))
+                .doesNotContain("40.00");
+    }
+
+    private long placeThroughApi(Account user) {
+        Api.Response placed = api.post("/api/orders").token(user.token()).json(Map.of("items", List.of(Map.of("name",
+                "Desk lamp", "quantity", 1, "unit_price", 10)))).send();
+        assertThat(placed.status()).isEqualTo(201);
+        return placed.json().get("id").asLong();
+    }
+
+    private static long orderId(HttpResponse<String> redirect) {
+        Matcher matcher = ORDER_LOCATION.matcher(location(redirect));
+        assertThat(matcher.find()).as(location(redirect)).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static String location(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.statusCode() + " " + response.body()).isEqualTo(302);
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static String sessionId(ConsoleBrowser browser) {
+        return browser.cookies().getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+}
