@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ordersystem.order.OrderExport.LineRow;
 import org.ordersystem.order.OrderExport.OrderRow;
-
 import org.ordersystem.user.CurrentUser;
 
 import org.springframework.data.domain.Sort;
@@ -108,7 +107,7 @@ public final class OrderCsv {
      * A cell that a spreadsheet would read as a formula ({@code = + - @}, tab, CR) gets a
      * leading {@code '}; a cell with a comma, quote, CR or LF is quoted, quotes doubled.
      */
-    static String cell(String value) {
+    private static String cell(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }

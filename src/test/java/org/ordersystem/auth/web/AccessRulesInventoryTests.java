@@ -32,7 +32,13 @@ import static org.assertj.core.api.Assertions.fail;
 @IntegrationTest
 class AccessRulesInventoryTests {
 
-    enum Access { ANYONE, USER, ADMIN, NOT_ROUTABLE }
+    /**
+     * ANYONE, USER, ADMIN: the API's bearer-token rules. The console's pages know no bearer
+     * token: CONSOLE_PUBLIC answers anyone (never 401 or 5xx), CONSOLE needs a console session
+     * (ConsolePagesTests signs in), so every caller here is sent to the sign-in page or, for a
+     * form without its CSRF token, refused (403).
+     */
+    enum Access { ANYONE, USER, ADMIN, NOT_ROUTABLE, CONSOLE_PUBLIC, CONSOLE }
 
     /** Who may call each mapped path pattern, for every method. */
     private static final Map<String, Access> ACCESS = Map.ofEntries(
@@ -51,6 +57,25 @@ class AccessRulesInventoryTests {
             Map.entry("/api/users/{id:\\d+}/activate", Access.ADMIN),
             Map.entry("/api/orders", Access.USER),
             Map.entry("/api/orders/statistics", Access.USER),
+            Map.entry("/api/orders/export", Access.USER),
+            Map.entry("/", Access.CONSOLE_PUBLIC),
+            Map.entry("/ui", Access.CONSOLE_PUBLIC),
+            Map.entry("/ui/sign-in", Access.CONSOLE_PUBLIC),
+            Map.entry("/ui/register", Access.CONSOLE_PUBLIC),
+            Map.entry("/ui/problem", Access.CONSOLE),
+            Map.entry("/ui/orders", Access.CONSOLE),
+            Map.entry("/ui/orders/new", Access.CONSOLE),
+            Map.entry("/ui/orders/export", Access.CONSOLE),
+            Map.entry("/ui/orders/{id}", Access.CONSOLE),
+            Map.entry("/ui/orders/{id}/notes", Access.CONSOLE),
+            Map.entry("/ui/orders/{id}/status", Access.CONSOLE),
+            Map.entry("/ui/orders/{id}/items", Access.CONSOLE),
+            Map.entry("/ui/orders/{id}/items/{itemId}/remove", Access.CONSOLE),
+            Map.entry("/ui/orders/{id}/delete", Access.CONSOLE),
+            Map.entry("/ui/admin/users", Access.CONSOLE),
+            Map.entry("/ui/admin/users/{id}/promote", Access.CONSOLE),
+            Map.entry("/ui/admin/users/{id}/deactivate", Access.CONSOLE),
+            Map.entry("/ui/admin/users/{id}/activate", Access.CONSOLE),
             Map.entry("/api/orders/{id}", Access.USER),
             Map.entry("/api/orders/{id}/status", Access.USER),
             Map.entry("/api/orders/{id}/history", Access.USER),
@@ -122,6 +147,8 @@ class AccessRulesInventoryTests {
             case USER -> token == null ? status == 401 : status != 401 && status != 403;
             case ADMIN -> token == null ? status == 401 : caller.equals("user") ? status == 403 : status != 401 && status != 403;
             case NOT_ROUTABLE -> status == 404;
+            case CONSOLE_PUBLIC -> status != 401;
+            case CONSOLE -> status == 302 || status == 403;
         };
         if (!allowed || status >= 500) {
             broken.add(method + " " + path + " as " + caller + " (" + access + "): " + status);
