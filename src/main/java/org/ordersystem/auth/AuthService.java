@@ -148,14 +148,26 @@ public class AuthService {
     @Transactional
     public void changePassword(AccessToken caller, String email, String currentPassword, String newPassword,
             String clientAddress) {
-        attempt(email, currentPassword, clientAddress).filter(account -> account.id() == caller.userId())
+        changePassword(caller.userId(), caller.session(), email, currentPassword, newPassword, clientAddress);
+    }
+
+    /** The same from a web console session, which stays open while every other session ends. */
+    @Transactional
+    public void changeConsolePassword(long userId, UUID session, String email, String currentPassword,
+            String newPassword, String clientAddress) {
+        changePassword(userId, session, email, currentPassword, newPassword, clientAddress);
+    }
+
+    private void changePassword(long userId, UUID keptSession, String email, String currentPassword,
+            String newPassword, String clientAddress) {
+        attempt(email, currentPassword, clientAddress).filter(account -> account.id() == userId)
                 .orElseThrow(() -> {
                     log.info("Password change refused: wrong current password (client {})", clientAddress);
                     return new WrongCurrentPassword();
                 });
-        users.setPassword(caller.userId(), newPassword);
-        refreshTokens.revokeAllBut(caller.userId(), caller.session());
-        users.sessionsEnded(caller.userId());
+        users.setPassword(userId, newPassword);
+        refreshTokens.revokeAllBut(userId, keptSession);
+        users.sessionsEnded(userId);
     }
 
     /**

@@ -199,6 +199,30 @@ class ConsolePagesTests {
     }
 
     @Test
+    void theProfileChangesNameAndEMailAndAPasswordChangeEndsEveryOtherSession() {
+        Account user = accounts.newUser();
+        ConsoleBrowser browser = new ConsoleBrowser(port).signIn(user.email(), Accounts.PASSWORD);
+        ConsoleBrowser other = new ConsoleBrowser(port).signIn(user.email(), Accounts.PASSWORD);
+        browser.get("/ui/profile");
+        String email = "renamed-" + user.email();
+        HttpResponse<String> saved = browser.post("/ui/profile", Map.of("name", "Renamed User", "email", email));
+        assertThat(browser.open(location(saved)).body()).contains("Profile saved.", "Renamed User", email);
+
+        HttpResponse<String> wrong = browser.post("/ui/profile/password", Map.of("currentPassword", "Wrong-Passw0rd",
+                "newPassword", "N3w-Passw0rd!"));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("class=\"error\"");
+        HttpResponse<String> changed = browser.post("/ui/profile/password", Map.of("currentPassword",
+                Accounts.PASSWORD, "newPassword", "N3w-Passw0rd!"));
+        assertThat(browser.open(location(changed)).body()).contains("Password changed");
+
+        assertThat(browser.get("/ui/orders").statusCode()).isEqualTo(200);
+        assertThat(location(other.get("/ui/orders"))).endsWith("/ui/sign-in?ended");
+        assertThat(api.get("/api/users/me").token(user.token()).send().status()).isEqualTo(401);
+        new ConsoleBrowser(port).signIn(email, "N3w-Passw0rd!");
+    }
+
+    @Test
     void pagesAllowScriptsFromThisOriginOnlyAndNoFraming() {
         HttpResponse<String> page = new ConsoleBrowser(port).get("/ui/sign-in");
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();

@@ -72,6 +72,8 @@ class AccessRulesInventoryTests {
             Map.entry("/ui/orders/{id}/items", Access.CONSOLE),
             Map.entry("/ui/orders/{id}/items/{itemId}/remove", Access.CONSOLE),
             Map.entry("/ui/orders/{id}/delete", Access.CONSOLE),
+            Map.entry("/ui/profile", Access.CONSOLE),
+            Map.entry("/ui/profile/password", Access.CONSOLE),
             Map.entry("/ui/admin/users", Access.CONSOLE),
             Map.entry("/ui/admin/users/{id}/promote", Access.CONSOLE),
             Map.entry("/ui/admin/users/{id}/deactivate", Access.CONSOLE),
