@@ -9,10 +9,13 @@ import org.ordersystem.system.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,8 +44,17 @@ class ConsoleErrors {
         return page(HttpStatus.valueOf(ex.getStatusCode().value()), ex.detail());
     }
 
+    /** A parameter of the wrong type or missing, a method the page does not take: the request's fault. */
+    @ExceptionHandler({ TypeMismatchException.class, BindException.class })
+    ModelAndView invalid(Exception ex) {
+        return page(HttpStatus.BAD_REQUEST, "The request was not valid; go back and check what you entered.");
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception ex, HttpServletRequest request) {
+        if (ex instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+            return page(HttpStatus.valueOf(response.getStatusCode().value()), "The request was not valid.");
+        }
         log.error("Unexpected failure for {} {}", request.getMethod(), request.getRequestURI(), ex);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.");
     }

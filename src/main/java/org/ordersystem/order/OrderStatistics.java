@@ -2,11 +2,16 @@ package org.ordersystem.order;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.ordersystem.system.problem.InsufficientPermissions;
+import org.ordersystem.system.problem.InvalidField;
 import org.ordersystem.user.CurrentUser;
 import org.ordersystem.user.OrderSummaries;
 import org.ordersystem.user.OrderSummary;
@@ -28,6 +33,8 @@ public class OrderStatistics implements OrderSummaries {
 
     private static final String BY_STATUS = "select status, count(*) as orders, coalesce(sum(total), 0) as value "
             + "from pedidos %s group by status";
+
+    static final int MAX_DAYS = 366;
 
     private final JdbcClient jdbc;
 
@@ -74,6 +81,41 @@ public class OrderStatistics implements OrderSummaries {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         counts.forEach((status, count) -> byStatus.put(status.name(), count));
         return new Figures(total, byStatus, value, average);
+    }
+
+    /** One UTC day: orders placed and their value (cancelled ones left out of the value). */
+    public record Day(LocalDate day, long orders, BigDecimal value) {
+    }
+
+    /**
+     * Orders placed per UTC day from {@code from} to {@code to} (inclusive), every day present,
+     * for administrators; one aggregate over the creation-date index.
+     */
+    public List<Day> daily(CurrentUser caller, LocalDate from, LocalDate to) {
+        if (!caller.admin()) {
+            throw new InsufficientPermissions("Only an administrator may see the statistics of every order.");
+        }
+        if (from.isAfter(to)) {
+            throw new InvalidField("from", "must not be after to");
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw new InvalidField("to", "must be at most " + MAX_DAYS + " days after from");
+        }
+        Map<LocalDate, Day> days = new LinkedHashMap<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            days.put(day, new Day(day, 0, BigDecimal.ZERO.setScale(2)));
+        }
+        jdbc.sql("""
+                select (data_criacao at time zone 'UTC')::date as day, count(*) as orders,
+                       coalesce(sum(total) filter (where status <> 'CANCELLED'), 0) as value
+                from pedidos where data_criacao >= ? and data_criacao < ?
+                group by 1""")
+                .param(Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .param(Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .query((rs, row) -> new Day(rs.getObject("day", LocalDate.class), rs.getLong("orders"),
+                        rs.getBigDecimal("value").setScale(2)))
+                .list().forEach(day -> days.put(day.day(), day));
+        return List.copyOf(days.values());
     }
 
     /** For the user endpoints: spent = confirmed, shipped and delivered orders. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -121,6 +122,10 @@ class ConsoleEndToEndTests {
         signIn(admin, Accounts.ADMIN_EMAIL, Accounts.ADMIN_PASSWORD);
         admin.findElement(By.linkText("Users")).click();
         screenshot(admin, "admin-users");
+        admin.findElement(By.linkText("Statistics")).click();
+        waitFor(admin).until(browser -> Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('canvas')).every(c => Chart.getChart(c) !== undefined)")));
+        screenshot(admin, "admin-statistics");
         admin.get(orderUrl);
         admin.findElement(By.name("reason")).sendKeys("Courier 42");
         admin.findElement(By.xpath("//button[text()='Mark shipped']")).click();

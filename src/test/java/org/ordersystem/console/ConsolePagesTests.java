@@ -182,6 +182,25 @@ class ConsolePagesTests {
     }
 
     @Test
+    void administratorsSeeStatisticsPerStatusAndPerDay() {
+        Account user = accounts.newUser();
+        placeThroughApi(user);
+        ConsoleBrowser admin = new ConsoleBrowser(port).signIn(Accounts.ADMIN_EMAIL, Accounts.ADMIN_PASSWORD);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        HttpResponse<String> page = admin.get("/ui/admin/statistics?from=" + today + "&to=" + today);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Orders by status", "PENDING", "<td>" + today + "</td>",
+                "data-labels=\"" + today + "\"", "chart.umd.min.js");
+        assertThat(admin.get("/ui/admin/statistics?from=" + today + "&to=2000-01-01").body())
+                .contains("must not be after to");
+        assertThat(admin.get("/ui/admin/statistics?from=2000-01-01&to=" + today).body()).contains("at most 366 days");
+        assertThat(admin.get("/ui/admin/statistics?from=yesterday").statusCode()).isEqualTo(400);
+        ConsoleBrowser regular = new ConsoleBrowser(port).signIn(user.email(), Accounts.PASSWORD);
+        assertThat(regular.get("/ui/admin/statistics").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aDeactivationOrASignOutEndsTheSession() {
         Account user = accounts.newUser();
         ConsoleBrowser browser = new ConsoleBrowser(port).signIn(user.email(), Accounts.PASSWORD);

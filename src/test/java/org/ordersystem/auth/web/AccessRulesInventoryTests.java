@@ -75,6 +75,7 @@ class AccessRulesInventoryTests {
             Map.entry("/ui/profile", Access.CONSOLE),
             Map.entry("/ui/profile/password", Access.CONSOLE),
             Map.entry("/ui/admin/users", Access.CONSOLE),
+            Map.entry("/ui/admin/statistics", Access.CONSOLE),
             Map.entry("/ui/admin/users/{id}/promote", Access.CONSOLE),
             Map.entry("/ui/admin/users/{id}/deactivate", Access.CONSOLE),
             Map.entry("/ui/admin/users/{id}/activate", Access.CONSOLE),
