@@ -67,8 +67,11 @@ class ConsoleErrors {
         ModelAndView show(HttpServletRequest request) {
             Object status = request.getAttribute(STATUS);
             HttpStatus code = status instanceof Integer value ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
-            return page(code, code == HttpStatus.FORBIDDEN ? "This page is for administrators."
-                    : "There is nothing here.");
+            return page(code, switch (code) {
+                case FORBIDDEN -> "This page is for administrators.";
+                case TOO_MANY_REQUESTS -> "Too many requests in a short time; wait a moment and try again.";
+                default -> "There is nothing here.";
+            });
         }
     }
 

@@ -64,6 +64,7 @@ class ConsoleSecurityConfiguration {
                 .headers(headers -> headers.defaultsDisabled()
                         .addHeaderWriter(new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
                 .addFilterBefore(new ConsoleSessionCheck(users), AuthorizationFilter.class)
+                .addFilterAfter(new ConsoleRequestLimit(properties.rateLimit(), clientAddress), ConsoleSessionCheck.class)
                 .addFilterBefore(new ConsoleGate(properties.enabled()), DisableEncodeUrlFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()

@@ -26,7 +26,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "RATELIMIT_DEFAULT=100000/hour", "ADMIN_EMAIL=admin@orders.test", "ADMIN_PASSWORD=Admin-Passw0rd!",
         "TRUSTED_PROXIES=" + IntegrationTest.TRUSTED_PROXY + "/32", "DATABASE_POOL_SIZE=20", "DATABASE_MAX_OVERFLOW=30",
-        "spring.jpa.properties.hibernate.generate_statistics=true" })
+        "spring.jpa.properties.hibernate.generate_statistics=true", "order.console.rate-limit=100000/minute" })
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
 
