@@ -32,10 +32,12 @@ class ConsoleErrors {
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
     private static final String PAGE = "/ui/problem";
     private static final String STATUS = ConsoleErrors.class.getName() + ".STATUS";
+    private static final String DETAIL = ConsoleErrors.class.getName() + ".DETAIL";
 
-    static void forward(HttpServletRequest request, HttpServletResponse response, int status)
+    static void forward(HttpServletRequest request, HttpServletResponse response, int status, String detail)
             throws IOException, ServletException {
         request.setAttribute(STATUS, status);
+        request.setAttribute(DETAIL, detail);
         request.getRequestDispatcher(PAGE).forward(request, response);
     }
 
@@ -59,7 +61,7 @@ class ConsoleErrors {
         return page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.");
     }
 
-    /** The page a forwarded refusal (403) lands on. */
+    /** The page a forwarded refusal (403, 429) lands on. */
     @Controller
     static class ProblemPage {
 
@@ -67,11 +69,8 @@ class ConsoleErrors {
         ModelAndView show(HttpServletRequest request) {
             Object status = request.getAttribute(STATUS);
             HttpStatus code = status instanceof Integer value ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
-            return page(code, switch (code) {
-                case FORBIDDEN -> "This page is for administrators.";
-                case TOO_MANY_REQUESTS -> "Too many requests in a short time; wait a moment and try again.";
-                default -> "There is nothing here.";
-            });
+            return page(code, request.getAttribute(DETAIL) instanceof String detail ? detail
+                    : "There is nothing here.");
         }
     }
 

@@ -47,7 +47,8 @@ final class ConsoleRequestLimit extends OncePerRequestFilter {
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            ConsoleErrors.forward(request, response, 429);
+            ConsoleErrors.forward(request, response, 429,
+                    "Too many requests in a short time; wait a moment and try again.");
             return;
         }
         chain.doFilter(request, response);

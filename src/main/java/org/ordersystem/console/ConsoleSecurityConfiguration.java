@@ -21,6 +21,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
@@ -74,7 +75,10 @@ class ConsoleSecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, ex) -> toSignIn(request, response))
                         .accessDeniedHandler((request, response, ex) -> ConsoleErrors.forward(request, response,
-                                HttpServletResponse.SC_FORBIDDEN)))
+                                HttpServletResponse.SC_FORBIDDEN, ex instanceof CsrfException
+                                        ? "This form has expired (or did not come from this site); reload the page "
+                                                + "and try again."
+                                        : "This page is for administrators.")))
                 .build();
     }
 

@@ -87,6 +87,7 @@ class ConsolePagesTests {
         HttpResponse<String> refused = browser.postRaw("/ui/orders", Map.of("key", "k1", "lines[0].name", "Lamp",
                 "lines[0].quantity", "1", "lines[0].unitPrice", "5"));
         assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("This form has expired");
         assertThat(api.get("/api/orders").token(user.token()).send().json().get("page").get("total_elements").asLong())
                 .isZero();
         HttpResponse<String> signIn = new ConsoleBrowser(port).postRaw("/ui/sign-in",
