@@ -201,4 +201,13 @@ class WebhookApiTests {
         assertThat(document.json().get("paths").has("/api/webhooks/{id}/rotate-secret")).isTrue();
         assertThat(document.text()).contains("WEBHOOK_URL_REJECTED", "WEBHOOK_NOT_FOUND", "webhook-signature");
     }
+
+    @Test
+    void theWebhookMetricsAreExposedBeforeTheFirstDelivery() {
+        String metrics = api.get("/metrics").send().text();
+
+        assertThat(metrics).contains("webhooks_deliveries_total{", "outcome=\"succeeded\"", "outcome=\"failed\"",
+                "webhooks_delivery_duration_seconds_count{", "webhooks_pending{",
+                "webhooks_oldest_pending_age_seconds{", "webhooks_endpoints_deactivated_total{");
+    }
 }
