@@ -155,6 +155,16 @@ class DeliveryOutbox {
                 .query((rs, row) -> new Backlog(rs.getLong(1), WebhookEndpoints.instant(rs, "min"))).single();
     }
 
+    /** Deletes events recorded before {@code before} with no attempt still pending, and their attempts; how many. */
+    int deleteSettled(Instant before, int limit) {
+        return jdbc.sql("""
+                delete from webhook_events where id in (
+                    select e.id from webhook_events e where e.created_at < :before and not exists (
+                        select 1 from webhook_deliveries d where d.event_id = e.id and d.status = 'pending')
+                    limit :limit)""")
+                .param("before", Timestamp.from(before)).param("limit", limit).update();
+    }
+
     private static Delivery delivery(ResultSet rs, int row) throws SQLException {
         return new Delivery(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("type"),
                 rs.getInt("attempt"), rs.getString("status"), (Integer) rs.getObject("response_status"),

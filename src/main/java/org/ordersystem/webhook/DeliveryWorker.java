@@ -33,6 +33,8 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration BACKLOG_INTERVAL = Duration.ofSeconds(15);
+    private static final Duration CLEANUP_INTERVAL = Duration.ofHours(1);
+    private static final int CLEANUP_BATCH = 10_000;
 
     private final DeliveryOutbox outbox;
     private final WebhookEndpoints endpoints;
@@ -68,6 +70,7 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(new FixedDelayTask(this::poll, properties.pollInterval(), Duration.ZERO));
         registrar.addFixedDelayTask(new FixedDelayTask(this::refreshBacklog, BACKLOG_INTERVAL, Duration.ZERO));
+        registrar.addFixedDelayTask(new FixedDelayTask(this::deleteSettled, CLEANUP_INTERVAL, Duration.ofMinutes(1)));
     }
 
     /** One claim round; the attempts run on the sender threads. */
@@ -154,6 +157,19 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
         }
         catch (RuntimeException ex) {
             log.warn("Reading the webhook backlog failed ({})", ex.getClass().getSimpleName());
+        }
+    }
+
+    /** Old events nothing waits for any more go, with their delivery log; every replica may run it (idempotent). */
+    void deleteSettled() {
+        try {
+            Instant before = clock.instant().minus(properties.retention());
+            while (outbox.deleteSettled(before, CLEANUP_BATCH) == CLEANUP_BATCH) {
+                // another batch
+            }
+        }
+        catch (RuntimeException ex) {
+            log.warn("Deleting old webhook events failed ({})", ex.getClass().getSimpleName());
         }
     }
 

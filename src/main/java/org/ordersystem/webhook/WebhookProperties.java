@@ -11,6 +11,8 @@ import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -26,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval how often each replica looks for due deliveries
  * @param lease how long a claimed delivery is its worker's; a worker gone longer than this loses it
  * @param concurrency deliveries in flight at once per replica
+ * @param retention how long events (and their delivery log) are kept once nothing is pending for them
  */
 @Validated
 @ConfigurationProperties("order.webhooks")
@@ -36,5 +39,19 @@ record WebhookProperties(@DefaultValue("false") boolean allowPrivateNetworks,
         @DefaultValue("10s") @DurationMin(millis = 100) @DurationMax(minutes = 1) Duration timeout,
         @DefaultValue("1s") @DurationMin(millis = 50) Duration pollInterval,
         @DefaultValue("2m") @DurationMin(seconds = 1) Duration lease,
-        @DefaultValue("8") @Min(1) @Max(100) int concurrency) {
+        @DefaultValue("8") @Min(1) @Max(100) int concurrency,
+        @DefaultValue("30d") @DurationMin(hours = 1) Duration retention) implements Validator {
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return WebhookProperties.class.isAssignableFrom(type);
+    }
+
+    /** A lease shorter than an attempt would let a second replica make the same attempt while the first still runs. */
+    @Override
+    public void validate(Object target, Errors errors) {
+        if (lease != null && timeout != null && lease.compareTo(timeout.plusSeconds(5)) < 0) {
+            errors.rejectValue("lease", "too-short", "must be at least the timeout plus 5 s");
+        }
+    }
 }

@@ -294,6 +294,33 @@ class WebhookDeliveryTests {
         assertThat(deactivations()).isEqualTo(before + 1);
     }
 
+    @Test
+    void oldEventsAreDeletedOnceNothingWaitsForThem(@Autowired DeliveryWorker worker) {
+        receiver.stop();
+        Endpoint endpoint = webhooks.create(receiver.url("/old"), "order.placed");
+        UUID settled = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        for (UUID id : List.of(settled, waiting, recent)) {
+            jdbc.sql("insert into webhook_events (id, type, payload, created_at) values (:id, 'order.placed', '{}',"
+                    + " now() - (case when :id = :recent then interval '1 day' else interval '40 days' end))")
+                    .param("id", id).param("recent", recent).update();
+            jdbc.sql("""
+                    insert into webhook_deliveries (endpoint_id, event_id, attempt, status, created_at, next_attempt_at)
+                    values (:endpoint, :id, 1, case when :id = :waiting then 'pending' else 'failed' end, now(),
+                            now() + interval '1 hour')""")
+                    .param("endpoint", endpoint.id()).param("id", id).param("waiting", waiting).update();
+        }
+
+        worker.deleteSettled();
+
+        assertThat(jdbc.sql("select id from webhook_events where id in (:ids)")
+                .param("ids", List.of(settled, waiting, recent)).query(UUID.class).list())
+                .containsExactlyInAnyOrder(waiting, recent);
+        assertThat(webhooks.deliveries(endpoint.id())).extracting(d -> d.get("event_id").asString())
+                .containsExactlyInAnyOrder(waiting.toString(), recent.toString());
+    }
+
     private double deactivations() {
         return api.get("/metrics").send().text().lines()
                 .filter(line -> line.startsWith("webhooks_endpoints_deactivated_total"))
