@@ -110,8 +110,7 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
     private void deliver(Claim claim) {
         long timestamp = clock.instant().getEpochSecond();
         String id = claim.eventId().toString();
-        AttemptResult result = http.post(claim.url(), id, timestamp,
-                WebhookSigner.signature(claim.secrets(), id, timestamp, claim.payload()), claim.payload());
+        AttemptResult result = attempt(claim, id, timestamp);
         metrics.attempted(result);
         try {
             transactions.executeWithoutResult(status -> record(claim, result));
@@ -119,6 +118,17 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
         catch (RuntimeException ex) {
             // the lease expires and the attempt is made again: at least once
             log.warn("Recording webhook delivery {} failed ({})", claim.deliveryId(), ex.getClass().getSimpleName());
+        }
+    }
+
+    private AttemptResult attempt(Claim claim, String id, long timestamp) {
+        try {
+            return http.post(claim.url(), id, timestamp,
+                    WebhookSigner.signature(claim.secrets(), id, timestamp, claim.payload()), claim.payload());
+        }
+        catch (RuntimeException ex) {
+            // recorded as a failed attempt: left unrecorded, it would be claimed again and again
+            return new AttemptResult(null, 0, "failed (" + ex.getClass().getSimpleName() + ")");
         }
     }
 

@@ -31,6 +31,24 @@ class UrlGuard implements DnsResolver {
 
     /** The URL, normalised, if webhooks may be sent to it; {@link WebhookUrlRejected} otherwise. */
     URI check(String url) {
+        URI uri = form(url);
+        try {
+            resolve(uri.getHost());
+        }
+        catch (AddressRefused ex) {
+            throw new WebhookUrlRejected(ex.getMessage());
+        }
+        catch (UnknownHostException ex) {
+            throw new WebhookUrlRejected("has a host name that does not resolve");
+        }
+        return uri;
+    }
+
+    /**
+     * The URL's form alone (scheme, no credentials, a host), without resolving it: checked again
+     * before each delivery, since the settings may have changed since the URL was registered.
+     */
+    URI form(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_URL_LENGTH) {
             throw new WebhookUrlRejected("must be an absolute https URL of at most " + MAX_URL_LENGTH + " characters");
         }
@@ -50,15 +68,6 @@ class UrlGuard implements DnsResolver {
         }
         if (uri.getHost() == null || uri.getFragment() != null) {
             throw new WebhookUrlRejected("must have a host name and no fragment");
-        }
-        try {
-            resolve(uri.getHost());
-        }
-        catch (AddressRefused ex) {
-            throw new WebhookUrlRejected(ex.getMessage());
-        }
-        catch (UnknownHostException ex) {
-            throw new WebhookUrlRejected("has a host name that does not resolve");
         }
         return uri;
     }

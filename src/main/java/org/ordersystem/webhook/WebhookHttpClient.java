@@ -40,11 +40,13 @@ class WebhookHttpClient implements AutoCloseable {
 
     static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
+    private final UrlGuard guard;
     private final CloseableHttpClient client;
     private final ScheduledExecutorService deadlines;
     private final Duration timeout;
 
     WebhookHttpClient(UrlGuard guard, Duration timeout, int concurrency) {
+        this.guard = guard;
         this.timeout = timeout;
         Timeout limit = Timeout.of(timeout);
         this.client = HttpClients.custom()
@@ -67,6 +69,12 @@ class WebhookHttpClient implements AutoCloseable {
     }
 
     AttemptResult post(String url, String id, long timestamp, String signature, String body) {
+        try {
+            guard.form(url);
+        }
+        catch (WebhookUrlRejected ex) {
+            return new AttemptResult(null, 0, "URL refused: " + ex.reason());
+        }
         HttpPost post = new HttpPost(url);
         post.setHeader("webhook-id", id);
         post.setHeader("webhook-timestamp", Long.toString(timestamp));

@@ -48,6 +48,17 @@ class WebhookHttpClientTests {
     }
 
     @Test
+    void aUrlRegisteredUnderRelaxedSettingsIsRefusedOnceTheyAreStrict() {
+        try (WebhookHttpClient httpsOnly = new WebhookHttpClient(new UrlGuard(HostResolver.SYSTEM, true, false),
+                TIMEOUT, 4)) {
+            AttemptResult result = httpsOnly.post(receiver.url("/"), "id", 1, "v1,x", "{}");
+
+            assertThat(result.error()).isEqualTo("URL refused: must use https");
+            assertThat(receiver.received()).isEmpty();
+        }
+    }
+
+    @Test
     void sendsTheBodyAndTheThreeHeaders() {
         AttemptResult result = relaxed.post(receiver.url("/hook"), "msg-1", 1700000000L, "v1,abc", "{\"a\":1}");
 
