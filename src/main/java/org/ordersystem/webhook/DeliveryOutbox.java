@@ -83,7 +83,9 @@ class DeliveryOutbox {
                     returning id, endpoint_id, event_id, attempt, manual)
                 select c.id, c.endpoint_id, c.event_id, c.attempt, c.manual, w.url, w.secret, w.previous_secret,
                        w.previous_secret_expires_at, e.type, e.payload, e.created_at
-                from claimed c join webhook_endpoints w on w.id = c.endpoint_id join webhook_events e on e.id = c.event_id
+                from claimed c
+                join webhook_endpoints w on w.id = c.endpoint_id
+                join webhook_events e on e.id = c.event_id
                 """)
                 .param("until", Timestamp.from(now.plus(lease))).param("token", token).param("now", Timestamp.from(now))
                 .param("limit", limit)
@@ -116,7 +118,8 @@ class DeliveryOutbox {
     /** A pending attempt of the event for the endpoint, numbered after every earlier one. */
     void schedule(long endpointId, UUID eventId, Instant at, boolean manual, Instant now) {
         jdbc.sql("""
-                insert into webhook_deliveries (endpoint_id, event_id, attempt, status, manual, created_at, next_attempt_at)
+                insert into webhook_deliveries
+                    (endpoint_id, event_id, attempt, status, manual, created_at, next_attempt_at)
                 select :endpoint, :event, coalesce(max(attempt), 0) + 1, 'pending', :manual, :now, :at
                 from webhook_deliveries where endpoint_id = :endpoint and event_id = :event""")
                 .param("endpoint", endpointId).param("event", eventId).param("manual", manual)

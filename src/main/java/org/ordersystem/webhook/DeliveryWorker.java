@@ -85,7 +85,8 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
         }
         catch (RuntimeException ex) {
             slots.release(free);
-            log.warn("Claiming webhook deliveries failed ({}); the next poll tries again", ex.getClass().getSimpleName());
+            log.warn("Claiming webhook deliveries failed ({}); the next poll tries again",
+                    ex.getClass().getSimpleName());
             return;
         }
         slots.release(free - claims.size());

@@ -23,7 +23,8 @@ class WebhookEndpoints {
     }
 
     WebhookEndpoint insert(String url, String description, List<String> events, String secret, Instant now) {
-        return jdbc.sql("insert into webhook_endpoints (url, description, events, active, secret, created_at, updated_at)"
+        return jdbc.sql("insert into webhook_endpoints"
+                + " (url, description, events, active, secret, created_at, updated_at)"
                 + " values (:url, :description, :events, true, :secret, :now, :now) returning " + COLUMNS)
                 .param("url", url).param("description", description).param("events", events.toArray(String[]::new))
                 .param("secret", secret).param("now", Timestamp.from(now))

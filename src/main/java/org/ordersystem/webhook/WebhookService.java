@@ -117,7 +117,8 @@ public class WebhookService {
         }
         for (String event : events) {
             if (!WebhookEvents.SUBSCRIBABLE.contains(event)) {
-                throw new InvalidField("events", "contains an unknown event type; known: " + WebhookEvents.SUBSCRIBABLE);
+                throw new InvalidField("events",
+                        "contains an unknown event type; known: " + WebhookEvents.SUBSCRIBABLE);
             }
         }
         return List.copyOf(new LinkedHashSet<>(events));

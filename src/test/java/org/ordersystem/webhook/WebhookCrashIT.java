@@ -60,8 +60,8 @@ class WebhookCrashIT {
 
                 Api api = second.api();
                 Webhooks webhooks = new Webhooks(api, new Accounts(api).admin().token());
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(webhooks.deliveries(endpoint.id()))
-                        .singleElement().satisfies(delivery -> {
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                        webhooks.deliveries(endpoint.id())).singleElement().satisfies(delivery -> {
                             assertThat(delivery.get("status").asString()).isEqualTo("succeeded");
                             assertThat(delivery.get("event_id").asString()).isEqualTo(firstId);
                         }));

@@ -2,6 +2,7 @@ package org.ordersystem.webhook;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -129,11 +130,12 @@ class WebhookDeliveryTests {
 
         await().atMost(WAIT).until(() -> receiver.received(r -> r.header(":path").equals("/all")).size() >= 8);
         await().atMost(WAIT).until(() -> receiver.received(r -> r.header(":path").equals("/deleted")).size() >= 1);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.received().size() == 9);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> receiver.received().size() == 9);
 
         List<String> keptEvents = receiver.received(r -> r.header(":path").equals("/all")).stream()
                 .map(r -> JSON.readTree(r.body())).filter(body -> body.get("data").get("id").asLong() == kept)
-                .sorted((a, b) -> Long.compare(a.get("data").get("version").asLong(), b.get("data").get("version").asLong()))
+                .sorted(Comparator.comparingLong(body -> body.get("data").get("version").asLong()))
                 .map(body -> body.get("type").asString()).toList();
         assertThat(keptEvents).containsExactly("order.placed", "order.updated", "order.updated", "order.updated",
                 "order.updated", "order.status_changed");
@@ -250,7 +252,8 @@ class WebhookDeliveryTests {
         assertThat(StandardWebhooksVerifier.signatures(request)).hasSize(2).allMatch(s -> s.startsWith("v1,"));
         assertThat(StandardWebhooksVerifier.verifies(newSecret, request)).isTrue();
         assertThat(StandardWebhooksVerifier.verifies(endpoint.secret(), request)).isTrue();
-        assertThat(StandardWebhooksVerifier.verifies(WebhookSecret.generate(), request)).as("an unrelated secret").isFalse();
+        assertThat(StandardWebhooksVerifier.verifies(WebhookSecret.generate(), request)).as("an unrelated secret")
+                .isFalse();
     }
 
     @Test

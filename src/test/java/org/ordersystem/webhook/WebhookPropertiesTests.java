@@ -18,7 +18,8 @@ class WebhookPropertiesTests {
     static class Settings {
     }
 
-    private final ApplicationContextRunner contexts = new ApplicationContextRunner().withUserConfiguration(Settings.class);
+    private final ApplicationContextRunner contexts = new ApplicationContextRunner()
+            .withUserConfiguration(Settings.class);
 
     @Test
     void productionDefaultsAreStrictWithTheContractsSchedule() {
