@@ -69,18 +69,25 @@ class DeliveryOutbox {
     /**
      * Claims up to {@code limit} due pending attempts of active endpoints, oldest first, skipping
      * rows another replica is claiming right now and those whose lease has not yet expired.
+     * <p>
+     * The locking select is a materialised CTE, evaluated once: as a subquery of the update
+     * ({@code where id in (select … limit n for update skip locked)}) PostgreSQL may run it again
+     * for the same statement, and each run skips the rows the previous one locked, so the update
+     * claimed more than {@code limit} rows (seen under load in WebhookConcurrencyTests).
      */
     List<Claim> claim(int limit, Instant now, Duration lease) {
         UUID token = UUID.randomUUID();
         return jdbc.sql("""
-                with claimed as (
+                with due as materialized (
+                    select d.id from webhook_deliveries d join webhook_endpoints w on w.id = d.endpoint_id
+                    where d.status = 'pending' and d.next_attempt_at <= :now and w.active
+                      and (d.lease_until is null or d.lease_until < :now)
+                    order by d.next_attempt_at limit :limit
+                    for update of d skip locked),
+                claimed as (
                     update webhook_deliveries set lease_until = :until, lease_token = :token
-                    where id in (select d.id from webhook_deliveries d join webhook_endpoints w on w.id = d.endpoint_id
-                                 where d.status = 'pending' and d.next_attempt_at <= :now and w.active
-                                   and (d.lease_until is null or d.lease_until < :now)
-                                 order by d.next_attempt_at limit :limit
-                                 for update of d skip locked)
-                    returning id, endpoint_id, event_id, attempt, manual)
+                    from due where webhook_deliveries.id = due.id
+                    returning webhook_deliveries.id, endpoint_id, event_id, attempt, manual)
                 select c.id, c.endpoint_id, c.event_id, c.attempt, c.manual, w.url, w.secret, w.previous_secret,
                        w.previous_secret_expires_at, e.type, e.payload, e.created_at
                 from claimed c

@@ -89,7 +89,9 @@ class DeliveryWorker implements SchedulingConfigurer, DisposableBean {
                     ex.getClass().getSimpleName());
             return;
         }
-        slots.release(free - claims.size());
+        if (claims.size() < free) {
+            slots.release(free - claims.size());
+        }
         for (Claim claim : claims) {
             try {
                 senders.execute(() -> {
