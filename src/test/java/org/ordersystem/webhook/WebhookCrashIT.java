@@ -27,7 +27,7 @@ class WebhookCrashIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> SETTINGS = Map.of("WEBHOOK_ALLOW_HTTP", "true",
             "WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true", "ADMIN_EMAIL", Accounts.ADMIN_EMAIL, "ADMIN_PASSWORD",
-            Accounts.ADMIN_PASSWORD, "ORDER_WEBHOOKS_TIMEOUT", "20s", "ORDER_WEBHOOKS_LEASE", "5s",
+            Accounts.ADMIN_PASSWORD, "ORDER_WEBHOOKS_TIMEOUT", "5s", "ORDER_WEBHOOKS_LEASE", "10s",
             "ORDER_WEBHOOKS_POLL_INTERVAL", "200ms");
 
     @Test
