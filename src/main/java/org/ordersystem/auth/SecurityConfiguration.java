@@ -38,7 +38,7 @@ class SecurityConfiguration {
     static final String[] PUBLIC_API = { "/api/auth/register", "/api/auth/login", "/api/auth/token",
             "/api/auth/refresh" };
     private static final String[] OWN_ACCOUNT = { "/api/users/me", "/api/users/me/**" };
-    private static final String[] ADMIN_ONLY = { "/api/users", "/api/users/**" };
+    private static final String[] ADMIN_ONLY = { "/api/users", "/api/users/**", "/api/webhooks", "/api/webhooks/**" };
 
     /**
      * No observation of the chain: with the observations merely disabled, Spring Security still

@@ -163,9 +163,10 @@ public class Order extends AbstractAggregateRoot<Order> {
         moveTo(OrderStatus.CANCELLED, by, reason, now);
     }
 
-    /** Deleting is allowed for PENDING orders only. */
-    void requireDeletable() {
+    /** Deleting is allowed for PENDING orders only; the repository publishes the event when it deletes the order. */
+    void delete() {
         requireItemsModifiable("delete");
+        registerEvent(new OrderDeleted(id, userId));
     }
 
     OrderItem item(long itemId) {
@@ -190,9 +191,11 @@ public class Order extends AbstractAggregateRoot<Order> {
         }
     }
 
+    /** Notes or items changed. */
     private void touched(Instant now) {
         summarizeItems();
         updatedAt = now;
+        registerEvent(new OrderUpdated(id, userId));
     }
 
     /** What the order row holds about its items: their total, names and SKUs. */

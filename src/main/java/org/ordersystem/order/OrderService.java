@@ -130,7 +130,7 @@ public class OrderService {
 
     public void delete(CurrentUser caller, long orderId, Long expectedVersion) {
         Order order = lockVisible(caller, orderId, expectedVersion);
-        order.requireDeletable();
+        order.delete();
         orders.delete(order);
         cache.deletedAfterCommit(orderId);
     }

@@ -65,7 +65,7 @@ class DeploymentManifestTests {
             "CACHE_TYPE", "RATELIMIT_DEFAULT", "RATELIMIT_STORAGE_URL", "SMTP_HOST", "SMTP_PORT", "SMTP_USER",
             "SMTP_PASSWORD", "SMTP_FROM", "SENTRY_DSN", "DATADOG_API_KEY", "SSL_CERT_PATH", "SSL_KEY_PATH",
             "ADMIN_EMAIL", "ADMIN_PASSWORD", "DEFAULT_CURRENCY", "METRICS_TOKEN", "TRUSTED_PROXIES",
-            "CONSOLE_ENABLED");
+            "CONSOLE_ENABLED", "WEBHOOK_ALLOW_PRIVATE_NETWORKS", "WEBHOOK_ALLOW_HTTP");
 
     /** Variables that are secrets: Secret or .env only, never a ConfigMap. */
     static final Set<String> SECRET_VARIABLES = Set.of("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "REDIS_PASSWORD",

@@ -18,6 +18,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * this machine cannot show: a request from another peer address. {@link #TRUSTED_PROXY}, a
  * documentation address no real connection comes from, is the one trusted proxy. It has the
  * production default pool (20 + 30), for the concurrency tests.
+ * <p>
+ * Webhooks may go to the tests' receivers (plain http on loopback), with short retry delays and
+ * timeout; production's are longer.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,7 +29,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "RATELIMIT_DEFAULT=100000/hour", "ADMIN_EMAIL=admin@orders.test", "ADMIN_PASSWORD=Admin-Passw0rd!",
         "TRUSTED_PROXIES=" + IntegrationTest.TRUSTED_PROXY + "/32", "DATABASE_POOL_SIZE=20", "DATABASE_MAX_OVERFLOW=30",
-        "spring.jpa.properties.hibernate.generate_statistics=true", "order.console.rate-limit=100000/minute" })
+        "spring.jpa.properties.hibernate.generate_statistics=true", "order.console.rate-limit=100000/minute",
+        "WEBHOOK_ALLOW_HTTP=true", "WEBHOOK_ALLOW_PRIVATE_NETWORKS=true", "order.webhooks.retry-delays=1s,2s",
+        "order.webhooks.timeout=2s", "order.webhooks.poll-interval=100ms" })
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
 

@@ -47,4 +47,16 @@ class StartupGuardTests {
         assertThat(output).contains("Invalid configuration: DATABASE_URL must look like postgresql://")
                 .doesNotContain("at org.ordersystem");
     }
+
+    @Test
+    void productionRefusesEitherWebhookRelaxation(CapturedOutput output) {
+        for (String relaxation : new String[] { "WEBHOOK_ALLOW_PRIVATE_NETWORKS", "WEBHOOK_ALLOW_HTTP" }) {
+            assertThatThrownBy(() -> start("--ENVIRONMENT=production", "--SECRET_KEY=0123456789abcdef0123456789abcdef",
+                    "--DATABASE_URL=postgresql://u:p@127.0.0.1:1/db", "--" + relaxation + "=true"))
+                    .isInstanceOf(InvalidConfiguration.class);
+
+            assertThat(output).contains("Invalid configuration: " + relaxation
+                    + " must not be true when ENVIRONMENT=production");
+        }
+    }
 }

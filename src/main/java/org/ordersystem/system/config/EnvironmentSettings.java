@@ -59,6 +59,7 @@ final class EnvironmentSettings {
         settings.rateLimits();
         settings.web();
         settings.mail();
+        settings.webhooks();
         settings.misc();
         return new TranslatedVariables(settings.properties, settings.origins);
     }
@@ -167,6 +168,12 @@ final class EnvironmentSettings {
             put("SMTP_HOST", "order.mail.enabled", true);
             put("SMTP_FROM", "order.mail.from", variables.get("SMTP_FROM"));
         }
+    }
+
+    private void webhooks() {
+        put("WEBHOOK_ALLOW_PRIVATE_NETWORKS", "order.webhooks.allow-private-networks",
+                variables.bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS", false));
+        put("WEBHOOK_ALLOW_HTTP", "order.webhooks.allow-http", variables.bool("WEBHOOK_ALLOW_HTTP", false));
     }
 
     private void misc() {

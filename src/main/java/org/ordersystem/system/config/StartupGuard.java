@@ -32,6 +32,12 @@ final class StartupGuard {
                 throw new InvalidConfiguration("DATABASE_URL",
                         "is required when ENVIRONMENT=production (the embedded database is for development only)");
             }
+            for (String relaxation : new String[] { "WEBHOOK_ALLOW_PRIVATE_NETWORKS", "WEBHOOK_ALLOW_HTTP" }) {
+                if (variables.bool(relaxation, false)) {
+                    throw new InvalidConfiguration(relaxation,
+                            "must not be true when ENVIRONMENT=production (it lets webhooks reach internal services)");
+                }
+            }
         }
         if (!variables.isSet("DATABASE_URL") && !EMBEDDED_DATABASE_PRESENT) {
             throw new InvalidConfiguration("DATABASE_URL",
