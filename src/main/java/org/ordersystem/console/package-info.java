@@ -3,7 +3,7 @@
  * modules' services directly, behind its own security filter chain (form sign-in, session
  * cookie, CSRF).
  */
-@ApplicationModule(allowedDependencies = { "order", "user", "auth", "ratelimit", "system :: problem", "system :: web" })
+@ApplicationModule(allowedDependencies = { "order", "user", "auth", "ratelimit", "webhook", "system :: problem", "system :: web" })
 package org.ordersystem.console;
 
 import org.springframework.modulith.ApplicationModule;

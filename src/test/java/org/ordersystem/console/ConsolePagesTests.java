@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -199,6 +200,39 @@ class ConsolePagesTests {
         assertThat(admin.get("/ui/admin/statistics?from=yesterday").statusCode()).isEqualTo(400);
         ConsoleBrowser regular = new ConsoleBrowser(port).signIn(user.email(), Accounts.PASSWORD);
         assertThat(regular.get("/ui/admin/statistics").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void administratorsManageWebhooksAndSeeTheirDeliveries() {
+        ConsoleBrowser admin = new ConsoleBrowser(port).signIn(Accounts.ADMIN_EMAIL, Accounts.ADMIN_PASSWORD);
+        admin.get("/ui/admin/webhooks");
+        assertThat(admin.post("/ui/admin/webhooks", Map.of("url", "ftp://example.com/x", "events", "order.placed"))
+                .statusCode()).isEqualTo(302);
+        assertThat(admin.open("/ui/admin/webhooks").body()).contains("class=\"error\"");
+
+        String url = "http://127.0.0.1:9/hooks/" + UUID.randomUUID();
+        HttpResponse<String> created = admin.post("/ui/admin/webhooks", Map.of("url", url, "events",
+                "order.placed", "description", "Fulfilment"));
+        String endpoint = location(created);
+        assertThat(endpoint).matches(".*/ui/admin/webhooks/\\d+$");
+        String first = admin.open(endpoint).body();
+        assertThat(first).contains("whsec_", url, "Fulfilment", "Copy its secret now");
+        assertThat(admin.get(endpoint).body()).doesNotContain("whsec_");
+        assertThat(admin.open("/ui/admin/webhooks").body()).contains(url);
+
+        admin.get(endpoint);
+        assertThat(admin.open(location(admin.post(endpoint.replaceFirst("^http://[^/]+", "") + "/test", Map.of())))
+                .body()).contains("A webhook.test event is on its way.");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> admin.get(endpoint).body().contains("webhook.test"));
+        assertThat(admin.open(location(admin.post(endpoint.replaceFirst("^http://[^/]+", "") + "/rotate-secret",
+                Map.of()))).body()).contains("whsec_", "keeps signing for 24 hours");
+
+        Account user = accounts.newUser();
+        ConsoleBrowser regular = new ConsoleBrowser(port).signIn(user.email(), Accounts.PASSWORD);
+        assertThat(regular.get("/ui/admin/webhooks").statusCode()).isEqualTo(403);
+        assertThat(regular.get(endpoint).statusCode()).isEqualTo(403);
+        assertThat(admin.get("/ui/admin/webhooks/999999999").statusCode()).isEqualTo(404);
     }
 
     @Test
