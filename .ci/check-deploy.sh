@@ -280,11 +280,12 @@ task = json.load(open("cloud/ecs-task-definition.json"))
 app = task["containerDefinitions"][0]
 assert app["image"].startswith("ghcr.io/OWNER/order-backend:"), app["image"]
 assert app["portMappings"][0]["containerPort"] == 8000
-assert "/health/readiness" in app["healthCheck"]["command"]
+# ECS replaces a task whose container check fails: liveness, not readiness (a database outage).
+assert "/health/liveness" in app["healthCheck"]["command"], app["healthCheck"]["command"]
 assert app["readonlyRootFilesystem"] is True and app["user"].startswith("10001")
 names = {e["name"] for e in app["environment"]}
 assert not names & {"SECRET_KEY", "DATABASE_URL", "REDIS_PASSWORD", "ADMIN_PASSWORD"}, "secrets in plain environment"
-print("cloud/ecs-task-definition.json: image, port 8000, readiness health check, secrets via Secrets Manager")
+print("cloud/ecs-task-definition.json: image, port 8000, liveness health check, secrets via Secrets Manager")
 PY
   if command -v kubectl >/dev/null 2>&1; then
     kubectl kustomize k8s >"$WORK/kustomized.yaml"
@@ -342,7 +343,7 @@ PY
   done < <(grep -rhoE 'ghcr\.io/[^ "'\'':@)]+' Dockerfile docker-compose*.yml k8s cloud terraform .github docs \
     2>/dev/null | sed -E 's/[.,;]+$//' | sort -u)
   # The health paths and port are the application's.
-  for file in k8s/deployment.yaml docker-compose.prod.yml Dockerfile cloud/ecs-task-definition.json \
+  for file in k8s/deployment.yaml docker-compose.prod.yml Dockerfile \
     cloud/azure-container-instances.yaml terraform/alb.tf; do
     grep -q '/health/readiness' "$file" || { echo "$file does not use /health/readiness"; problems=$((problems + 1)); }
   done
