@@ -351,6 +351,19 @@ PY
   ((problems == 0))
 }
 
+# The scripts read DATABASE_URL as the service does (DatabaseUrl): %XX decoded, '+' and '\' literal.
+check_url_decoding() {
+  # shellcheck source=scripts/lib/pg-env.sh
+  source scripts/lib/pg-env.sh
+  local expected='a+b c@d\n%'
+  unset PGUSER PGPASSWORD PGHOST PGPORT PGDATABASE
+  pg_env_from_url 'postgresql://us%2Ber:a+b%20c%40d\n%25@db.example.internal:5433/or+ders?sslmode=require'
+  [[ $PGPASSWORD == "$expected" ]] || { echo "password decoded as '$PGPASSWORD', expected '$expected'"; return 1; }
+  [[ $PGUSER == 'us+er' && $PGDATABASE == 'or+ders' ]] || { echo "user '$PGUSER', database '$PGDATABASE'"; return 1; }
+  [[ $PGHOST == db.example.internal && $PGPORT == 5433 && $PGSSLMODE == require ]] || { echo "host/port/sslmode"; return 1; }
+  echo "DATABASE_URL decoded as the service does: '+' literal, %XX decoded, backslash kept"
+}
+
 SOURCE_DB="deploy_check_${RUN_ID}_src"
 
 create_fixture_db() {
@@ -482,6 +495,7 @@ run_check dockerfile check_dockerfile
 run_check terraform check_terraform
 run_check manifests check_manifests
 run_check consistency check_consistency
+run_check url-decoding check_url_decoding
 run_check backup-scripts check_backup_scripts
 run_check restore-drill check_restore_drill
 
