@@ -384,8 +384,14 @@ check_backup_scripts() {
   touch -d '2 days ago' "$dir/$SOURCE_DB-20200102T000000Z.dump"
   touch -d '10 days ago' "$dir/otherdb-20200101T000000Z.dump"
 
-  dump=$(PGDATABASE=$SOURCE_DB scripts/backup-database.sh --output-dir "$dir")
+  mkdir -p "$dir/metrics"
+  dump=$(PGDATABASE=$SOURCE_DB BACKUP_METRICS_DIR="$dir/metrics" scripts/backup-database.sh --output-dir "$dir")
   [[ -s $dump && $dump == "$dir/$SOURCE_DB-"*.dump ]] || { echo "no dump at '$dump'"; return 1; }
+  # The textfile metric that BackupTooOld watches: well-formed, and of this run.
+  local metrics=$dir/metrics/order_backend_backup_$SOURCE_DB.prom stamp
+  if command -v promtool >/dev/null 2>&1; then promtool check metrics <"$metrics"; fi
+  stamp=$(sed -n 's/^order_backend_backup_last_success_timestamp_seconds{[^}]*} \([0-9]*\)$/\1/p' "$metrics")
+  (($(date +%s) - stamp < 600)) || { echo "no fresh backup timestamp in $metrics"; return 1; }
   pg_restore --list "$dump" | grep -q 'TABLE DATA public pedidos' || { echo "dump lacks pedidos"; return 1; }
   [[ -f $dump.sha256 ]] || { echo "no checksum file"; return 1; }
   [[ ! -e $dir/$SOURCE_DB-20200101T000000Z.dump && ! -e $dir/$SOURCE_DB-20200101T000000Z.dump.sha256 ]] \
