@@ -7,8 +7,15 @@
 # bytecode level) and splits it into its layers; stage 2 is a Java 25 JRE that
 # only carries the layers, so a code change re-ships the small application
 # layer and not the ~100 MB of dependencies.
+#
+# Base images are pinned by digest (the multi-platform index), so a rebuild of the same
+# commit starts from the same bytes; the tag stays for readers and tools. To refresh
+# (e.g. monthly, or for a base image's security fix), resolve the tag and replace the digest:
+#   docker buildx imagetools inspect eclipse-temurin:25-jre --format '{{json .Manifest.Digest}}'
+#   docker buildx imagetools inspect maven:3.9-eclipse-temurin-17 --format '{{json .Manifest.Digest}}'
+# then build, and let CI's Trivy scan judge the new base.
 
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM maven:3.9-eclipse-temurin-17@sha256:1ed5d1f54416b706707b4f3238f63a20bb06aab27c6d240090a2bb9ad895ed45 AS build
 WORKDIR /build
 # Dependencies first: this layer is reused until pom.xml changes. go-offline is
 # only a cache warm-up (it cannot see every plugin's needs); the package step
@@ -28,7 +35,7 @@ RUN --mount=type=cache,target=/root/.m2 mvn -B -q package -DskipTests -Dimage \
          extract --layers --destination /build/extracted \
     && mv /build/extracted/application/order-backend-0.1.0-SNAPSHOT.jar /build/extracted/application/app.jar
 
-FROM eclipse-temurin:25-jre AS runtime-base
+FROM eclipse-temurin:25-jre@sha256:681c543d6f36c50f45e9b5226930a46203dcfa351d3670e9d0bdf0dabae53539 AS runtime-base
 ARG REVISION=unknown
 LABEL org.opencontainers.image.title="order-backend" \
       org.opencontainers.image.description="Order management REST service" \

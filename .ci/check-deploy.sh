@@ -223,6 +223,9 @@ PY
     elif [[ $image == *:latest ]]; then
       echo "rule: FROM $image uses the latest tag"; problems=$((problems + 1))
     fi
+    if [[ ! $image =~ @sha256:[0-9a-f]{64}$ ]]; then
+      echo "rule: FROM $image is not pinned by digest"; problems=$((problems + 1))
+    fi
     stages+=" $(awk 'tolower($3) == "as" {print $4}' <<<"$from")"
   done < <(grep -iE '^FROM ' <<<"$joined")
   [[ $(grep -ciE '^FROM ' <<<"$joined") -ge 2 ]] || { echo "rule: not a multi-stage build"; problems=$((problems + 1)); }

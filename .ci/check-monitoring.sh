@@ -72,6 +72,7 @@ as_root() {
 install_tools() {
   local -a packages=()
   command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || packages+=(prometheus)
+  command -v amtool >/dev/null 2>&1 || packages+=(prometheus-alertmanager)
   command -v curl >/dev/null 2>&1 || packages+=(curl)
   python3 -c 'import yaml' 2>/dev/null || packages+=(python3-yaml)
   if ((${#packages[@]} > 0)); then
@@ -409,6 +410,7 @@ install_tools
 check "promtool check config monitoring/prometheus.yml" promtool check config monitoring/prometheus.yml
 check "promtool check rules monitoring/alerts.yml" promtool check rules monitoring/alerts.yml
 check "promtool test rules monitoring/alerts.test.yml" promtool test rules monitoring/alerts.test.yml
+check "amtool check-config monitoring/alertmanager.yml" amtool check-config monitoring/alertmanager.yml
 check "dashboard JSON ($DASHBOARD)" check_dashboard_json
 
 drive_traffic 1
