@@ -290,6 +290,34 @@ class ManifestEnvironmentTests {
         }
     }
 
+    @Test
+    void prometheusOperatorObjectsScrapeTheAppAndCarryTheSameRulesAsAlertsYml() {
+        Path monitoring = ROOT.resolve("k8s/monitoring");
+        JsonNode rule = DeploymentManifestTests.documents(monitoring.resolve("prometheusrule.yaml")).get(0);
+        assertThat(rule.path("kind").asText()).isEqualTo("PrometheusRule");
+        JsonNode alerts = ManifestEnvironments.read(ManifestEnvironments.YAML, ROOT.resolve("monitoring/alerts.yml"));
+        assertThat(rule.path("spec").path("groups"))
+                .as("k8s/monitoring/prometheusrule.yaml is generated from monitoring/alerts.yml: "
+                        + "run python3 k8s/monitoring/render-prometheus-rule.py")
+                .isEqualTo(alerts.path("groups"));
+
+        JsonNode monitor = DeploymentManifestTests.documents(monitoring.resolve("servicemonitor.yaml")).get(0);
+        JsonNode endpoint = ManifestEnvironments.single(monitor.path("spec").path("endpoints"), "ServiceMonitor endpoints");
+        assertThat(endpoint.path("path").asText()).isEqualTo(metricsPath);
+        assertThat(endpoint.path("targetPort").asText()).isEqualTo(port);
+        JsonNode service = DeploymentManifestTests.documents(ROOT.resolve("k8s/service.yaml")).get(0);
+        monitor.path("spec").path("selector").path("matchLabels").fields().forEachRemaining(label -> assertThat(
+                service.path("metadata").path("labels").path(label.getKey()).asText())
+                .as("the Service's label %s", label.getKey()).isEqualTo(label.getValue().asText()));
+        assertThat(service.path("metadata").path("labels").path(monitor.path("spec").path("jobLabel").asText()).asText())
+                .as("the job label the rules select").isEqualTo("order-backend");
+
+        JsonNode kustomization = DeploymentManifestTests.documents(monitoring.resolve("kustomization.yaml")).get(0);
+        List<String> resources = new ArrayList<>();
+        kustomization.path("resources").forEach(resource -> resources.add(resource.asText()));
+        assertThat(resources).containsExactlyInAnyOrder("servicemonitor.yaml", "prometheusrule.yaml");
+    }
+
     // --- Kubernetes --------------------------------------------------------------------------------
 
     static JsonNode kubernetesContainer() {
