@@ -281,3 +281,41 @@ variable "redis_auth_token" {
     error_message = "redis_auth_token must be 16-128 characters without @, \" or /."
   }
 }
+
+# --- CDN and WAF (cdn.tf) ----------------------------------------------------------------
+
+variable "cdn_enabled" {
+  description = "Put CloudFront with AWS WAF's managed rules in front of the load balancer."
+  type        = bool
+  default     = true
+}
+
+variable "cdn_aliases" {
+  description = "Public host names CloudFront answers for (e.g. [\"orders.example.com\"]); point them at cdn_domain_name."
+  type        = list(string)
+  default     = []
+}
+
+variable "cdn_certificate_arn" {
+  description = "ACM certificate in us-east-1 for cdn_aliases; null uses CloudFront's own *.cloudfront.net certificate."
+  type        = string
+  default     = null
+}
+
+variable "cdn_origin_domain_name" {
+  description = "Host name CloudFront connects to over HTTPS: on the ALB's certificate (certificate_arn) and resolving to the ALB."
+  type        = string
+  default     = null
+}
+
+variable "cdn_price_class" {
+  description = "CloudFront price class (edge locations used)."
+  type        = string
+  default     = "PriceClass_100"
+}
+
+variable "waf_rate_limit_per_5_minutes" {
+  description = "Requests per client address in 5 minutes above which the WAF blocks it (a flood guard; the app limits per user itself)."
+  type        = number
+  default     = 2000
+}
