@@ -152,9 +152,25 @@ check_compose_monitoring() {
   echo "docker-compose.monitoring.yml: valid with .env.example"
   local path
   for path in monitoring/grafana/provisioning/datasources monitoring/grafana/provisioning/dashboards \
-    monitoring/filebeat/filebeat.yml nginx/nginx.conf nginx/templates/order-backend.conf.template; do
+    monitoring/filebeat/filebeat.yml nginx/nginx.conf nginx/templates/order-backend.conf.template \
+    monitoring/alertmanager.yml monitoring/blackbox-targets.yml monitoring/logstash/logstash.yml \
+    monitoring/logstash/pipeline/order-backend.conf monitoring/elasticsearch/setup.sh; do
     [[ -e $path ]] || { echo "missing: $path"; return 1; }
   done
+  # The log retention: valid JSON as setup.sh sends it, a delete phase, the template using the policy.
+  python3 - <<'PY'
+import json, subprocess
+def sent(path):  # setup.sh drops the "_comment" line before sending
+    return json.loads("".join(l for l in open(path) if '"_comment"' not in l))
+policy = sent("monitoring/elasticsearch/ilm-policy.json")["policy"]["phases"]
+assert "delete" in policy and policy["delete"]["min_age"].endswith("d"), policy
+template = sent("monitoring/elasticsearch/index-template.json")
+assert template["template"]["settings"]["index.lifecycle.name"] == "order-backend-logs"
+assert template["priority"] > 100 and "data_stream" in template
+pipeline = open("monitoring/logstash/pipeline/order-backend.conf").read()
+assert 'data_stream_dataset => "order_backend"' in pipeline and all(p in template["index_patterns"][0] for p in ["logs-order_backend"])
+print(f"log retention: delete after {policy['delete']['min_age']} (ILM order-backend-logs on logs-order_backend-*)")
+PY
   # Files other engineers provide; referenced here, warned about until they exist.
   for path in monitoring/prometheus.yml monitoring/alerts.yml monitoring/grafana/dashboards/order-backend.json; do
     [[ -e $path ]] || echo "note: $path is not there yet (mounted by docker-compose.monitoring.yml)"
