@@ -213,9 +213,9 @@ check_dockerfile() {
 import json, re, sys
 report = json.load(open(sys.argv[1]))
 stages = set(re.findall(r"(?im)^FROM\s+\S+\s+AS\s+(\S+)", open("Dockerfile").read()))
-def stage_reference(issue):
+def stage_reference(issue):  # an earlier stage, or a build argument (its default is checked below)
     words = issue["content"].split()
-    return issue["title"] == "Base Image Missing Tag" and len(words) > 1 and words[1] in stages
+    return issue["title"] == "Base Image Missing Tag" and len(words) > 1 and (words[1] in stages or "${" in words[1])
 issues = [i for f in report["files"] for i in f["issues"]
           if not (i["title"] == "Invalid Argument Format" and i["content"].startswith("HEALTHCHECK")
                   and "--start-period" in i["content"]) and not stage_reference(i)]
@@ -229,11 +229,19 @@ PY
   fi
 
   # Built-in rules (hadolint is in neither Debian nor npm). Continuation lines are joined first.
-  local joined problems=0 from image stages=""
+  local joined problems=0 from image stages="" resolved_froms=""
   joined=$(sed -e ':a' -e '/\\$/N; s/\\\n/ /; ta' Dockerfile | grep -vE '^\s*(#|$)')
   while read -r from; do
     image=$(awk '{print $2}' <<<"$from")
     if grep -qw -- "$image" <<<"$stages"; then continue; fi
+    # FROM ${NAME}: the default of the global ARG NAME is what a plain build uses.
+    if [[ $image =~ ^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$ ]]; then
+      image=$(sed -nE "s/^ARG ${BASH_REMATCH[1]}=(\S+)$/\1/p" <<<"$joined" | head -n1)
+      [[ -n $image ]] || { echo "rule: $from has a build argument without a default"; problems=$((problems + 1)); continue; }
+      resolved_froms+="FROM $image"$'\n'
+    else
+      resolved_froms+="$from"$'\n'
+    fi
     if [[ $image != *:* && $image != *@sha256:* ]]; then
       echo "rule: FROM $image has no tag"; problems=$((problems + 1))
     elif [[ $image == *:latest ]]; then
@@ -245,7 +253,7 @@ PY
     stages+=" $(awk 'tolower($3) == "as" {print $4}' <<<"$from")"
   done < <(grep -iE '^FROM ' <<<"$joined")
   [[ $(grep -ciE '^FROM ' <<<"$joined") -ge 2 ]] || { echo "rule: not a multi-stage build"; problems=$((problems + 1)); }
-  grep -qE '^FROM eclipse-temurin:25-jre' <<<"$joined" || { echo "rule: runtime is not eclipse-temurin:25-jre"; problems=$((problems + 1)); }
+  grep -qE '^FROM eclipse-temurin:25-jre' <<<"$resolved_froms" || { echo "rule: runtime is not eclipse-temurin:25-jre"; problems=$((problems + 1)); }
   local user
   user=$(grep -iE '^USER ' <<<"$joined" | tail -n1 | awk '{print $2}')
   if [[ -z $user || $user =~ ^(root|0)(:|$) ]]; then
