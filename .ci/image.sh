@@ -25,6 +25,9 @@ engine_pid=""
 container=order-backend-ci-$$
 db=order_backend_ci_docker_$$
 
+# Debian's client (docker.io) has BuildKit built in; another docker on PATH may want buildx.
+docker() { /usr/bin/docker "$@"; }
+
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 cleanup() {
