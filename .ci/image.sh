@@ -7,7 +7,8 @@
 # The Docker engine (Debian's docker.io) is started here on a private socket, never
 # /var/run/docker.sock, so nothing else on the machine changes. No image registry is
 # reachable, so the base images are made locally and passed as build arguments:
-#   BUILD_IMAGE    Debian bookworm (debootstrap) + Debian's maven and openjdk-17-jdk-headless
+#   BUILD_IMAGE    Debian bookworm (debootstrap) + Debian's maven and openjdk-17-jdk-headless,
+#                  with the machine's Java trust store
 #   RUNTIME_IMAGE  Debian bookworm (debootstrap) + the machine's Temurin 25 (no Debian package
 #                  provides Java 25), at /opt/java/openjdk as in eclipse-temurin images
 # The engine's data root (images and build cache) and the debootstrap tarball stay in
@@ -85,11 +86,17 @@ base_images() {
     tar=$(debian_rootfs)
     docker import "$tar" ci/debian:bookworm >/dev/null
   fi
-  if ! has_image ci/maven:jdk17; then
+  # The machine's Java trust store goes in, so Maven in the build reaches Maven Central
+  # exactly as the machine's own Maven does (its tag changes when the store does).
+  build_image=ci/maven:jdk17-$(sha256sum /etc/ssl/certs/java/cacerts | cut -c1-12)
+  if ! has_image "$build_image"; then
     log "build image: Debian's maven and openjdk-17-jdk-headless"
+    mkdir -p "$run/maven"
+    cp /etc/ssl/certs/java/cacerts "$run/maven/cacerts"
     printf '%s\n' 'FROM ci/debian:bookworm' \
       'RUN apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends maven openjdk-17-jdk-headless ca-certificates && rm -rf /var/lib/apt/lists/*' \
-      | DOCKER_BUILDKIT=1 docker build -q --network host -t ci/maven:jdk17 - >/dev/null
+      'COPY cacerts /etc/ssl/certs/java/cacerts' >"$run/maven/Dockerfile"
+    DOCKER_BUILDKIT=1 docker build -q --network host -t "$build_image" "$run/maven" >/dev/null
   fi
   # Rebuilt when the machine's Temurin changes (its release file is part of the tag).
   local jre_tag
@@ -113,7 +120,7 @@ build_app() {
   sed '1{/^# syntax=/d}' Dockerfile >"$run/Dockerfile"
   local started=$SECONDS
   DOCKER_BUILDKIT=1 docker build --network host --progress plain -f "$run/Dockerfile" \
-    --build-arg BUILD_IMAGE=ci/maven:jdk17 --build-arg RUNTIME_IMAGE="$runtime_image" \
+    --build-arg BUILD_IMAGE="$build_image" --build-arg RUNTIME_IMAGE="$runtime_image" \
     --build-arg REVISION="$(git rev-parse HEAD 2>/dev/null || echo unknown)" \
     -t order-backend:ci . >"$run/build.log" 2>&1 || { tail -60 "$run/build.log"; return 1; }
   log "image built in $((SECONDS - started)) s: $(docker image inspect -f '{{.Size}}' order-backend:ci | awk '{printf "%.0f MB", $1/1e6}')"
