@@ -51,6 +51,7 @@ class AccessRulesInventoryTests {
             Map.entry("/api/users/{id:\\d+}/activate", Access.ADMIN),
             Map.entry("/api/orders", Access.USER),
             Map.entry("/api/orders/statistics", Access.USER),
+            Map.entry("/api/orders/export", Access.USER),
             Map.entry("/api/orders/{id}", Access.USER),
             Map.entry("/api/orders/{id}/status", Access.USER),
             Map.entry("/api/orders/{id}/history", Access.USER),
