@@ -87,7 +87,7 @@ RUN apt-get update -q \
 RUN set -eu; \
     pg_bin=$(ls -d /usr/lib/postgresql/*/bin | head -1); \
     mkdir -p /tmp/train-pg && chown postgres /tmp/train-pg; \
-    su postgres -s /bin/sh -c "$pg_bin/initdb -q -A trust -U postgres -D /tmp/train-pg \
+    su postgres -s /bin/sh -c "$pg_bin/initdb --no-instructions -A trust -U postgres -D /tmp/train-pg >/dev/null \
       && $pg_bin/pg_ctl -s -w -D /tmp/train-pg -o '-k /tmp -c listen_addresses=127.0.0.1 -p 55432' start"; \
     redis-server --daemonize yes --bind 127.0.0.1 --port 56379 --save '' --appendonly no; \
     DATABASE_URL=postgresql://postgres@127.0.0.1:55432/postgres REDIS_URL=redis://127.0.0.1:56379/0 \
