@@ -37,6 +37,8 @@ cleanup() {
     kill "$engine_pid" 2>/dev/null || true
     wait "$engine_pid" 2>/dev/null || true
   fi
+  # The engine leaves its network namespace mounted under its exec root.
+  awk -v dir="$run/" 'index($2, dir) == 1 {print $2}' /proc/mounts | sort -r | xargs -r umount -l 2>/dev/null || true
   psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $db" postgres >/dev/null 2>&1 || true
   rm -rf "$run"
 }
@@ -149,8 +151,16 @@ run_app() {
   done
   jq -e '.status == "UP"' <<<"$health" >/dev/null || { echo "/health: $health"; return 1; }
   log "/health: $(jq -c '{status, components: (.components | map_values(.status))}' <<<"$health")"
-  docker logs "$container" 2>&1 | grep -q 'Starting AOT-processed OrderBackendApplication' \
-    || { echo "the image did not start from the Spring AOT definitions"; docker logs "$container" 2>&1 | head -20; return 1; }
+  # (Into a file first: grep -q leaving a pipe early would fail the pipeline.)
+  docker logs "$container" >"$run/app.log" 2>&1
+  grep -q 'Starting AOT-processed OrderBackendApplication' "$run/app.log" \
+    || { echo "the image did not start from the Spring AOT definitions"; head -20 "$run/app.log"; return 1; }
+  if grep -iE '\[aot\].*(error|warning)|AOT cache .*(disabled|not used|mismatch)|Unable to use' "$run/app.log"; then
+    echo "the JVM did not use the image's AOT cache (above)"; return 1
+  fi
+  log "started from the Spring AOT definitions and the image's Java AOT cache"
+  # The image's read-only root: nothing may have been written outside /tmp.
+  [[ -z $(docker diff "$container") ]] || { echo "files changed in the image:"; docker diff "$container"; return 1; }
   # The Dockerfile's HEALTHCHECK (its first probe comes after 15 s).
   for _ in $(seq 1 60); do
     [[ $(docker inspect -f '{{.State.Health.Status}}' "$container") == healthy ]] && break
