@@ -152,9 +152,25 @@ check_compose_monitoring() {
   echo "docker-compose.monitoring.yml: valid with .env.example"
   local path
   for path in monitoring/grafana/provisioning/datasources monitoring/grafana/provisioning/dashboards \
-    monitoring/filebeat/filebeat.yml nginx/nginx.conf nginx/templates/order-backend.conf.template; do
+    monitoring/filebeat/filebeat.yml nginx/nginx.conf nginx/templates/order-backend.conf.template \
+    monitoring/alertmanager.yml monitoring/blackbox-targets.yml monitoring/logstash/logstash.yml \
+    monitoring/logstash/pipeline/order-backend.conf monitoring/elasticsearch/setup.sh; do
     [[ -e $path ]] || { echo "missing: $path"; return 1; }
   done
+  # The log retention: valid JSON as setup.sh sends it, a delete phase, the template using the policy.
+  python3 - <<'PY'
+import json, subprocess
+def sent(path):  # setup.sh drops the "_comment" line before sending
+    return json.loads("".join(l for l in open(path) if '"_comment"' not in l))
+policy = sent("monitoring/elasticsearch/ilm-policy.json")["policy"]["phases"]
+assert "delete" in policy and policy["delete"]["min_age"].endswith("d"), policy
+template = sent("monitoring/elasticsearch/index-template.json")
+assert template["template"]["settings"]["index.lifecycle.name"] == "order-backend-logs"
+assert template["priority"] > 100 and "data_stream" in template
+pipeline = open("monitoring/logstash/pipeline/order-backend.conf").read()
+assert 'data_stream_dataset => "order_backend"' in pipeline and all(p in template["index_patterns"][0] for p in ["logs-order_backend"])
+print(f"log retention: delete after {policy['delete']['min_age']} (ILM order-backend-logs on logs-order_backend-*)")
+PY
   # Files other engineers provide; referenced here, warned about until they exist.
   for path in monitoring/prometheus.yml monitoring/alerts.yml monitoring/grafana/dashboards/order-backend.json; do
     [[ -e $path ]] || echo "note: $path is not there yet (mounted by docker-compose.monitoring.yml)"
@@ -197,9 +213,9 @@ check_dockerfile() {
 import json, re, sys
 report = json.load(open(sys.argv[1]))
 stages = set(re.findall(r"(?im)^FROM\s+\S+\s+AS\s+(\S+)", open("Dockerfile").read()))
-def stage_reference(issue):
+def stage_reference(issue):  # an earlier stage, or a build argument (its default is checked below)
     words = issue["content"].split()
-    return issue["title"] == "Base Image Missing Tag" and len(words) > 1 and words[1] in stages
+    return issue["title"] == "Base Image Missing Tag" and len(words) > 1 and (words[1] in stages or "${" in words[1])
 issues = [i for f in report["files"] for i in f["issues"]
           if not (i["title"] == "Invalid Argument Format" and i["content"].startswith("HEALTHCHECK")
                   and "--start-period" in i["content"]) and not stage_reference(i)]
@@ -213,20 +229,31 @@ PY
   fi
 
   # Built-in rules (hadolint is in neither Debian nor npm). Continuation lines are joined first.
-  local joined problems=0 from image stages=""
+  local joined problems=0 from image stages="" resolved_froms=""
   joined=$(sed -e ':a' -e '/\\$/N; s/\\\n/ /; ta' Dockerfile | grep -vE '^\s*(#|$)')
   while read -r from; do
     image=$(awk '{print $2}' <<<"$from")
     if grep -qw -- "$image" <<<"$stages"; then continue; fi
+    # FROM ${NAME}: the default of the global ARG NAME is what a plain build uses.
+    if [[ $image =~ ^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$ ]]; then
+      image=$(sed -nE "s/^ARG ${BASH_REMATCH[1]}=(\S+)$/\1/p" <<<"$joined" | head -n1)
+      [[ -n $image ]] || { echo "rule: $from has a build argument without a default"; problems=$((problems + 1)); continue; }
+      resolved_froms+="FROM $image"$'\n'
+    else
+      resolved_froms+="$from"$'\n'
+    fi
     if [[ $image != *:* && $image != *@sha256:* ]]; then
       echo "rule: FROM $image has no tag"; problems=$((problems + 1))
     elif [[ $image == *:latest ]]; then
       echo "rule: FROM $image uses the latest tag"; problems=$((problems + 1))
     fi
+    if [[ ! $image =~ @sha256:[0-9a-f]{64}$ ]]; then
+      echo "rule: FROM $image is not pinned by digest"; problems=$((problems + 1))
+    fi
     stages+=" $(awk 'tolower($3) == "as" {print $4}' <<<"$from")"
   done < <(grep -iE '^FROM ' <<<"$joined")
   [[ $(grep -ciE '^FROM ' <<<"$joined") -ge 2 ]] || { echo "rule: not a multi-stage build"; problems=$((problems + 1)); }
-  grep -qE '^FROM eclipse-temurin:25-jre' <<<"$joined" || { echo "rule: runtime is not eclipse-temurin:25-jre"; problems=$((problems + 1)); }
+  grep -qE '^FROM eclipse-temurin:25-jre' <<<"$resolved_froms" || { echo "rule: runtime is not eclipse-temurin:25-jre"; problems=$((problems + 1)); }
   local user
   user=$(grep -iE '^USER ' <<<"$joined" | tail -n1 | awk '{print $2}')
   if [[ -z $user || $user =~ ^(root|0)(:|$) ]]; then
@@ -280,11 +307,12 @@ task = json.load(open("cloud/ecs-task-definition.json"))
 app = task["containerDefinitions"][0]
 assert app["image"].startswith("ghcr.io/OWNER/order-backend:"), app["image"]
 assert app["portMappings"][0]["containerPort"] == 8000
-assert "/health/readiness" in app["healthCheck"]["command"]
+# ECS replaces a task whose container check fails: liveness, not readiness (a database outage).
+assert "/health/liveness" in app["healthCheck"]["command"], app["healthCheck"]["command"]
 assert app["readonlyRootFilesystem"] is True and app["user"].startswith("10001")
 names = {e["name"] for e in app["environment"]}
 assert not names & {"SECRET_KEY", "DATABASE_URL", "REDIS_PASSWORD", "ADMIN_PASSWORD"}, "secrets in plain environment"
-print("cloud/ecs-task-definition.json: image, port 8000, readiness health check, secrets via Secrets Manager")
+print("cloud/ecs-task-definition.json: image, port 8000, liveness health check, secrets via Secrets Manager")
 PY
   if command -v kubectl >/dev/null 2>&1; then
     kubectl kustomize k8s >"$WORK/kustomized.yaml"
@@ -342,12 +370,25 @@ PY
   done < <(grep -rhoE 'ghcr\.io/[^ "'\'':@)]+' Dockerfile docker-compose*.yml k8s cloud terraform .github docs \
     2>/dev/null | sed -E 's/[.,;]+$//' | sort -u)
   # The health paths and port are the application's.
-  for file in k8s/deployment.yaml docker-compose.prod.yml Dockerfile cloud/ecs-task-definition.json \
+  for file in k8s/deployment.yaml docker-compose.prod.yml Dockerfile \
     cloud/azure-container-instances.yaml terraform/alb.tf; do
     grep -q '/health/readiness' "$file" || { echo "$file does not use /health/readiness"; problems=$((problems + 1)); }
   done
   echo "consistency: $problems problem(s)"
   ((problems == 0))
+}
+
+# The scripts read DATABASE_URL as the service does (DatabaseUrl): %XX decoded, '+' and '\' literal.
+check_url_decoding() {
+  # shellcheck source=scripts/lib/pg-env.sh
+  source scripts/lib/pg-env.sh
+  local expected='a+b c@d\n%'
+  unset PGUSER PGPASSWORD PGHOST PGPORT PGDATABASE
+  pg_env_from_url 'postgresql://us%2Ber:a+b%20c%40d\n%25@db.example.internal:5433/or+ders?sslmode=require'
+  [[ $PGPASSWORD == "$expected" ]] || { echo "password decoded as '$PGPASSWORD', expected '$expected'"; return 1; }
+  [[ $PGUSER == 'us+er' && $PGDATABASE == 'or+ders' ]] || { echo "user '$PGUSER', database '$PGDATABASE'"; return 1; }
+  [[ $PGHOST == db.example.internal && $PGPORT == 5433 && $PGSSLMODE == require ]] || { echo "host/port/sslmode"; return 1; }
+  echo "DATABASE_URL decoded as the service does: '+' literal, %XX decoded, backslash kept"
 }
 
 SOURCE_DB="deploy_check_${RUN_ID}_src"
@@ -370,8 +411,14 @@ check_backup_scripts() {
   touch -d '2 days ago' "$dir/$SOURCE_DB-20200102T000000Z.dump"
   touch -d '10 days ago' "$dir/otherdb-20200101T000000Z.dump"
 
-  dump=$(PGDATABASE=$SOURCE_DB scripts/backup-database.sh --output-dir "$dir")
+  mkdir -p "$dir/metrics"
+  dump=$(PGDATABASE=$SOURCE_DB BACKUP_METRICS_DIR="$dir/metrics" scripts/backup-database.sh --output-dir "$dir")
   [[ -s $dump && $dump == "$dir/$SOURCE_DB-"*.dump ]] || { echo "no dump at '$dump'"; return 1; }
+  # The textfile metric that BackupTooOld watches: well-formed, and of this run.
+  local metrics=$dir/metrics/order_backend_backup_$SOURCE_DB.prom stamp
+  if command -v promtool >/dev/null 2>&1; then promtool check metrics <"$metrics"; fi
+  stamp=$(sed -n 's/^order_backend_backup_last_success_timestamp_seconds{[^}]*} \([0-9]*\)$/\1/p' "$metrics")
+  (($(date +%s) - stamp < 600)) || { echo "no fresh backup timestamp in $metrics"; return 1; }
   pg_restore --list "$dump" | grep -q 'TABLE DATA public pedidos' || { echo "dump lacks pedidos"; return 1; }
   [[ -f $dump.sha256 ]] || { echo "no checksum file"; return 1; }
   [[ ! -e $dir/$SOURCE_DB-20200101T000000Z.dump && ! -e $dir/$SOURCE_DB-20200101T000000Z.dump.sha256 ]] \
@@ -481,6 +528,7 @@ run_check dockerfile check_dockerfile
 run_check terraform check_terraform
 run_check manifests check_manifests
 run_check consistency check_consistency
+run_check url-decoding check_url_decoding
 run_check backup-scripts check_backup_scripts
 run_check restore-drill check_restore_drill
 

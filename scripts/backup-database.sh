@@ -14,6 +14,10 @@
 #   --compress N           pg_dump compression level 0-9       [BACKUP_COMPRESSION, default 6]
 #   --snapshot ID          dump an exported snapshot (used by restore-drill.sh)
 #
+# With BACKUP_METRICS_DIR set (node_exporter's --collector.textfile.directory), a
+# successful run writes order_backend_backup_last_success_timestamp_seconds and
+# order_backend_backup_size_bytes there (monitoring/alerts.yml: BackupTooOld).
+#
 # The upload happens when a bucket is named and the aws CLI is installed; a
 # bucket named without the aws CLI is an error. The path of the new dump is the
 # only thing printed on stdout (logs go to stderr), so other scripts can use it.
@@ -101,6 +105,21 @@ if ((retention_days > 0)); then
     rm -f -- "$old" "$old.sha256"
   done < <(find "$output_dir" -maxdepth 1 -type f -name "${safe_name}-*.dump" \
     -mmin "+$((retention_days * 24 * 60))" -print0)
+fi
+
+if [[ -n ${BACKUP_METRICS_DIR:-} ]]; then
+  # Written beside, then renamed: node_exporter never reads a half-written file.
+  metrics_file="$BACKUP_METRICS_DIR/order_backend_backup_${safe_name}.prom"
+  {
+    echo "# HELP order_backend_backup_last_success_timestamp_seconds When the last database backup succeeded."
+    echo "# TYPE order_backend_backup_last_success_timestamp_seconds gauge"
+    echo "order_backend_backup_last_success_timestamp_seconds{database=\"$safe_name\"} $(date +%s)"
+    echo "# HELP order_backend_backup_size_bytes Size of the last database backup."
+    echo "# TYPE order_backend_backup_size_bytes gauge"
+    echo "order_backend_backup_size_bytes{database=\"$safe_name\"} $(stat -c %s -- "$dump_file")"
+  } >"$metrics_file.tmp"
+  mv -f -- "$metrics_file.tmp" "$metrics_file"
+  log "metrics written to $metrics_file"
 fi
 
 printf '%s\n' "$dump_file"

@@ -77,8 +77,8 @@ locals {
       ALGORITHM                   = "HS256"
       ACCESS_TOKEN_EXPIRE_MINUTES = "30"
       REFRESH_TOKEN_EXPIRE_DAYS   = "7"
-      DATABASE_POOL_SIZE          = "5"
-      DATABASE_MAX_OVERFLOW       = "10"
+      DATABASE_POOL_SIZE          = tostring(local.db_pool_size)
+      DATABASE_MAX_OVERFLOW       = tostring(local.db_max_overflow)
       CACHE_TYPE                  = "redis"
       RATELIMIT_DEFAULT           = "100/hour"
       SMTP_PORT                   = tostring(var.smtp_port)
@@ -111,7 +111,10 @@ locals {
     mountPoints = [{ sourceVolume = "tmp", containerPath = "/tmp", readOnly = false }]
 
     healthCheck = {
-      command     = ["CMD", "/usr/local/bin/healthcheck", "/health/readiness"]
+      # Liveness: ECS replaces a task whose check fails, and readiness is DOWN while
+      # PostgreSQL is unreachable, which would replace every task in a database outage.
+      # The load balancer's target group checks readiness (alb.tf) and stops routing instead.
+      command     = ["CMD", "/usr/local/bin/healthcheck", "/health/liveness"]
       interval    = 15
       timeout     = 5
       retries     = 3
@@ -171,7 +174,7 @@ resource "aws_ecs_service" "app" {
   propagate_tags                    = "SERVICE"
 
   deployment_minimum_healthy_percent = 100
-  deployment_maximum_percent         = 200
+  deployment_maximum_percent         = local.deployment_max_percent
 
   deployment_circuit_breaker {
     enable   = true
@@ -193,6 +196,12 @@ resource "aws_ecs_service" "app" {
   # The autoscaler owns the running count after creation.
   lifecycle {
     ignore_changes = [desired_count]
+
+    precondition {
+      condition = (ceil(var.app_max_count * local.deployment_max_percent / 100) * (local.db_pool_size + local.db_max_overflow)
+      <= var.db_max_connections - local.db_reserved)
+      error_message = "app_max_count tasks at the deployment's maximum percent would open more connections than db_max_connections allows (minus db_reserved)."
+    }
   }
 
   depends_on = [aws_lb_listener.https]

@@ -57,3 +57,13 @@ output "app_secret_arn" {
   description = "Secrets Manager secret holding the app's secret variables."
   value       = aws_secretsmanager_secret.app.arn
 }
+
+output "cdn_domain_name" {
+  description = "CloudFront's host name: point the public host names (cdn_aliases) here, not at the ALB."
+  value       = var.cdn_enabled ? aws_cloudfront_distribution.this[0].domain_name : null
+}
+
+output "cdn_hosted_zone_id" {
+  description = "Hosted zone of the CloudFront distribution, for a Route 53 alias record."
+  value       = var.cdn_enabled ? aws_cloudfront_distribution.this[0].hosted_zone_id : null
+}

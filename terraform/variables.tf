@@ -115,7 +115,7 @@ variable "app_min_count" {
 }
 
 variable "app_max_count" {
-  description = "Most tasks the autoscaler starts (x 15 pool connections must fit db_max_connections)."
+  description = "Most tasks the autoscaler starts. During a deployment (200 %) twice as many run: 2 x this x 8 pool connections must fit db_max_connections (ecs.tf checks it)."
   type        = number
   default     = 10
 }
@@ -127,7 +127,7 @@ variable "smtp_port" {
 }
 
 variable "app_environment" {
-  description = "Extra non-secret environment for the app (e.g. SMTP_HOST, SMTP_USER, SMTP_FROM, ADMIN_EMAIL); overrides the defaults in ecs.tf."
+  description = "Extra non-secret environment for the app (e.g. SMTP_HOST, SMTP_USER, SMTP_FROM); overrides the defaults in ecs.tf. ADMIN_EMAIL goes in extra_secrets with ADMIN_PASSWORD."
   type        = map(string)
   default     = {}
 
@@ -135,9 +135,9 @@ variable "app_environment" {
     condition = alltrue([for name in keys(var.app_environment) : contains([
       "ENVIRONMENT", "DEBUG", "LOG_LEVEL", "LOG_FORMAT", "ALGORITHM", "ACCESS_TOKEN_EXPIRE_MINUTES",
       "REFRESH_TOKEN_EXPIRE_DAYS", "DATABASE_POOL_SIZE", "DATABASE_MAX_OVERFLOW", "CACHE_TYPE", "RATELIMIT_DEFAULT",
-      "SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_FROM", "ADMIN_EMAIL", "DEFAULT_CURRENCY", "TRUSTED_PROXIES",
+      "SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_FROM", "DEFAULT_CURRENCY", "TRUSTED_PROXIES",
     ], name)])
-    error_message = "app_environment takes only the app's non-secret variables; secrets go in extra_secrets."
+    error_message = "app_environment takes only the app's non-secret variables; secrets (and ADMIN_EMAIL, which goes with ADMIN_PASSWORD) go in extra_secrets."
   }
 }
 
@@ -153,16 +153,23 @@ variable "secret_key" {
 }
 
 variable "extra_secrets" {
-  description = "Optional secrets by variable name: SMTP_PASSWORD, SENTRY_DSN, DATADOG_API_KEY, ADMIN_PASSWORD, METRICS_TOKEN, RATELIMIT_STORAGE_URL."
+  description = "Optional secrets by variable name: SMTP_PASSWORD, SENTRY_DSN, DATADOG_API_KEY, ADMIN_EMAIL with ADMIN_PASSWORD, METRICS_TOKEN, RATELIMIT_STORAGE_URL."
   type        = map(string)
   sensitive   = true
   default     = {}
 
   validation {
     condition = alltrue([for name in keys(var.extra_secrets) : contains([
-      "SMTP_PASSWORD", "SENTRY_DSN", "DATADOG_API_KEY", "ADMIN_PASSWORD", "METRICS_TOKEN", "RATELIMIT_STORAGE_URL",
+      "SMTP_PASSWORD", "SENTRY_DSN", "DATADOG_API_KEY", "ADMIN_EMAIL", "ADMIN_PASSWORD", "METRICS_TOKEN",
+      "RATELIMIT_STORAGE_URL",
     ], name)])
-    error_message = "extra_secrets takes only SMTP_PASSWORD, SENTRY_DSN, DATADOG_API_KEY, ADMIN_PASSWORD, METRICS_TOKEN, RATELIMIT_STORAGE_URL."
+    error_message = "extra_secrets takes only SMTP_PASSWORD, SENTRY_DSN, DATADOG_API_KEY, ADMIN_EMAIL, ADMIN_PASSWORD, METRICS_TOKEN, RATELIMIT_STORAGE_URL."
+  }
+
+  # The app refuses to start with one of the two (StartupGuard): the task would crash-loop.
+  validation {
+    condition     = contains(keys(var.extra_secrets), "ADMIN_EMAIL") == contains(keys(var.extra_secrets), "ADMIN_PASSWORD")
+    error_message = "extra_secrets: set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither."
   }
 }
 
@@ -273,4 +280,42 @@ variable "redis_auth_token" {
     condition     = length(var.redis_auth_token) >= 16 && length(var.redis_auth_token) <= 128 && !can(regex("[@\"/]", var.redis_auth_token))
     error_message = "redis_auth_token must be 16-128 characters without @, \" or /."
   }
+}
+
+# --- CDN and WAF (cdn.tf) ----------------------------------------------------------------
+
+variable "cdn_enabled" {
+  description = "Put CloudFront with AWS WAF's managed rules in front of the load balancer."
+  type        = bool
+  default     = true
+}
+
+variable "cdn_aliases" {
+  description = "Public host names CloudFront answers for (e.g. [\"orders.example.com\"]); point them at cdn_domain_name."
+  type        = list(string)
+  default     = []
+}
+
+variable "cdn_certificate_arn" {
+  description = "ACM certificate in us-east-1 for cdn_aliases; null uses CloudFront's own *.cloudfront.net certificate."
+  type        = string
+  default     = null
+}
+
+variable "cdn_origin_domain_name" {
+  description = "Host name CloudFront connects to over HTTPS: on the ALB's certificate (certificate_arn) and resolving to the ALB."
+  type        = string
+  default     = null
+}
+
+variable "cdn_price_class" {
+  description = "CloudFront price class (edge locations used)."
+  type        = string
+  default     = "PriceClass_100"
+}
+
+variable "waf_rate_limit_per_5_minutes" {
+  description = "Requests per client address in 5 minutes above which the WAF blocks it (a flood guard; the app limits per user itself)."
+  type        = number
+  default     = 2000
 }

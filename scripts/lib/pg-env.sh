@@ -18,10 +18,17 @@ require_command() {
   done
 }
 
-# Decodes %XX escapes (passwords in URLs are often percent-encoded).
+# Decodes %XX escapes (passwords in URLs are often percent-encoded) and nothing else,
+# as the service does (DatabaseUrl): '+' stays a literal '+' (not a space, which is
+# form encoding), and a backslash stays a backslash.
 url_decode() {
-  local value=${1//+/ }
-  printf '%b' "${value//%/\\x}"
+  local rest=$1 out="" byte
+  while [[ $rest =~ ^([^%]*)%([0-9A-Fa-f]{2})(.*)$ ]]; do
+    printf -v byte '%b' "\\x${BASH_REMATCH[2]}"
+    out+=${BASH_REMATCH[1]}$byte
+    rest=${BASH_REMATCH[3]}
+  done
+  printf '%s' "$out$rest"
 }
 
 # Exports PG* variables from a PostgreSQL URL.

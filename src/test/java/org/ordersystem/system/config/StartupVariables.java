@@ -2,6 +2,8 @@ package org.ordersystem.system.config;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -26,6 +28,16 @@ public final class StartupVariables {
         }
         return context -> context.getEnvironment().getPropertySources()
                 .addFirst(EnvironmentSettings.translate(variables::get));
+    }
+
+    /** The names of the variables the translation reads when given these variables (it reads some only when others are set). */
+    public static Set<String> namesRead(Map<String, String> variables) {
+        Set<String> names = new TreeSet<>();
+        EnvironmentSettings.translate(name -> {
+            names.add(name);
+            return variables.get(name);
+        });
+        return names;
     }
 
     /** The line start-up fails with, e.g. {@code Invalid configuration: RATELIMIT_DEFAULT has 'lots'; ...}, or null. */
