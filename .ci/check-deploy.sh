@@ -419,7 +419,10 @@ check_backup_scripts() {
   if command -v promtool >/dev/null 2>&1; then promtool check metrics <"$metrics"; fi
   stamp=$(sed -n 's/^order_backend_backup_last_success_timestamp_seconds{[^}]*} \([0-9]*\)$/\1/p' "$metrics")
   (($(date +%s) - stamp < 600)) || { echo "no fresh backup timestamp in $metrics"; return 1; }
-  pg_restore --list "$dump" | grep -q 'TABLE DATA public pedidos' || { echo "dump lacks pedidos"; return 1; }
+  # the listing first: `pg_restore | grep -q` fails under pipefail when grep stops reading early
+  local listing
+  listing=$(pg_restore --list "$dump")
+  grep -q 'TABLE DATA public pedidos' <<<"$listing" || { echo "dump lacks pedidos"; return 1; }
   [[ -f $dump.sha256 ]] || { echo "no checksum file"; return 1; }
   [[ ! -e $dir/$SOURCE_DB-20200101T000000Z.dump && ! -e $dir/$SOURCE_DB-20200101T000000Z.dump.sha256 ]] \
     || { echo "retention kept a 10-day-old dump"; return 1; }
