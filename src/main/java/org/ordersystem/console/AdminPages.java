@@ -95,13 +95,7 @@ class AdminPages {
     }
 
     private static String change(RedirectAttributes flash, String done, Runnable action) {
-        try {
-            action.run();
-            flash.addFlashAttribute("notice", done);
-        }
-        catch (ApiException ex) {
-            flash.addFlashAttribute("error", ex.detail());
-        }
+        ConsoleAction.run(flash, done, action);
         return "redirect:/ui/admin/users";
     }
 }

@@ -1,6 +1,7 @@
 package org.ordersystem.console;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -108,7 +109,7 @@ final class ConsoleSignIn implements AuthenticationProvider, AuthenticationFailu
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
-        if (authentication.getDetails() instanceof java.time.Duration maxIdle) {
+        if (authentication.getDetails() instanceof Duration maxIdle) {
             request.getSession().setMaxInactiveInterval((int) maxIdle.toSeconds());
         }
         response.sendRedirect(request.getContextPath() + "/ui/orders");

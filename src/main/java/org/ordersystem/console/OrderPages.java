@@ -38,7 +38,6 @@ import org.ordersystem.user.CurrentUser;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -301,30 +300,13 @@ class OrderPages {
     @PostMapping("/{id}/delete")
     String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable long id, @RequestParam long version,
             RedirectAttributes flash) {
-        String back = change(id, flash, "Order deleted.", () -> orders.delete(caller, id, version));
-        return flash.getFlashAttributes().containsKey("error") ? back : "redirect:/ui/orders";
+        return ConsoleAction.run(flash, "Order deleted.", () -> orders.delete(caller, id, version))
+                ? "redirect:/ui/orders" : "redirect:/ui/orders/" + id;
     }
 
-    /**
-     * Runs a change and goes back to the order, saying what happened: done, refused (with the
-     * service's reason) or overtaken by a change made meanwhile. A missing order is a 404 page.
-     */
+    /** A change of the order, then back to it. */
     private static String change(long id, RedirectAttributes flash, String done, Runnable action) {
-        try {
-            action.run();
-            flash.addFlashAttribute("notice", done);
-        }
-        catch (ApiException ex) {
-            HttpStatus status = HttpStatus.valueOf(ex.getStatusCode().value());
-            if (status == HttpStatus.NOT_FOUND && ex.code().name().equals("ORDER_NOT_FOUND")) {
-                throw ex;
-            }
-            flash.addFlashAttribute("error", status == HttpStatus.PRECONDITION_FAILED
-                    || ex.code() == CommonErrorCode.CONCURRENT_MODIFICATION
-                    ? "Someone changed this order while you were looking at it; nothing was changed. "
-                            + "Here it is as it is now."
-                    : ex.detail());
-        }
+        ConsoleAction.run(flash, done, action);
         return "redirect:/ui/orders/" + id;
     }
 

@@ -81,9 +81,8 @@ class WebhookPages {
 
     @PostMapping("/{id}/rotate-secret")
     String rotate(@PathVariable long id, RedirectAttributes flash) {
-        String done = change(id, flash, "New secret; the old one keeps signing for 24 hours. Copy it now: it is not "
+        return change(id, flash, "New secret; the old one keeps signing for 24 hours. Copy it now: it is not "
                 + "shown again.", () -> flash.addFlashAttribute("secret", webhooks.rotateSecret(id).secret()));
-        return done;
     }
 
     @PostMapping("/{id}/test")
@@ -98,22 +97,13 @@ class WebhookPages {
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, RedirectAttributes flash) {
-        String back = change(id, flash, "Endpoint deleted.", () -> webhooks.delete(id));
-        return flash.getFlashAttributes().containsKey("error") ? back : "redirect:/ui/admin/webhooks";
+        return ConsoleAction.run(flash, "Endpoint deleted.", () -> webhooks.delete(id))
+                ? "redirect:/ui/admin/webhooks" : "redirect:/ui/admin/webhooks/" + id;
     }
 
-    /** Runs a change and goes back to the endpoint, saying what happened; a missing endpoint is the 404 page. */
+    /** A change of the endpoint, then back to it. */
     private static String change(long id, RedirectAttributes flash, String done, Runnable action) {
-        try {
-            action.run();
-            flash.addFlashAttribute("notice", done);
-        }
-        catch (ApiException ex) {
-            if (ex.getStatusCode().value() == 404) {
-                throw ex;
-            }
-            flash.addFlashAttribute("error", ex.detail());
-        }
+        ConsoleAction.run(flash, done, action);
         return "redirect:/ui/admin/webhooks/" + id;
     }
 }
