@@ -26,12 +26,6 @@ class DeliveryOutbox {
         this.jdbc = jdbc;
     }
 
-    /** Whether any active endpoint subscribes to {@code type}: no event is recorded (or built) otherwise. */
-    boolean subscribed(String type) {
-        return jdbc.sql("select exists (select 1 from webhook_endpoints where active and :type = any (events))")
-                .param("type", type).query(Boolean.class).single();
-    }
-
     /** Records the event with a pending first attempt for every active endpoint subscribed to it; how many. */
     int record(UUID id, String type, String payload, Instant now) {
         return jdbc.sql("""

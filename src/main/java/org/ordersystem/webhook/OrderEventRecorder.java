@@ -26,12 +26,15 @@ import org.springframework.context.event.EventListener;
 class OrderEventRecorder {
 
     private final DeliveryOutbox outbox;
+    private final Subscriptions subscriptions;
     private final OrderService orders;
     private final WebhookPayloads payloads;
     private final Clock clock;
 
-    OrderEventRecorder(DeliveryOutbox outbox, OrderService orders, WebhookPayloads payloads, Clock clock) {
+    OrderEventRecorder(DeliveryOutbox outbox, Subscriptions subscriptions, OrderService orders,
+            WebhookPayloads payloads, Clock clock) {
         this.outbox = outbox;
+        this.subscriptions = subscriptions;
         this.orders = orders;
         this.payloads = payloads;
         this.clock = clock;
@@ -54,13 +57,13 @@ class OrderEventRecorder {
 
     @EventListener
     public void on(OrderDeleted event) {
-        if (outbox.subscribed(WebhookEvents.ORDER_DELETED)) {
+        if (subscriptions.includes(WebhookEvents.ORDER_DELETED)) {
             record(WebhookEvents.ORDER_DELETED, Map.of("id", event.orderId()));
         }
     }
 
     private void recordOrder(String type, long orderId) {
-        if (outbox.subscribed(type)) {
+        if (subscriptions.includes(type)) {
             // read in this transaction: the order as this change leaves it
             orders.find(orderId).ifPresent(order -> record(type, OrderData.of(order)));
         }

@@ -7,6 +7,8 @@ import org.ordersystem.order.OrderService;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.ordersystem.system.cache.InvalidationBus;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,15 +41,20 @@ class WebhookConfiguration {
     }
 
     @Bean
-    WebhookService webhookService(WebhookEndpoints endpoints, DeliveryOutbox outbox, WebhookPayloads payloads,
-            UrlGuard guard, Clock clock) {
-        return new WebhookService(endpoints, outbox, payloads, guard, clock);
+    Subscriptions webhookSubscriptions(InvalidationBus bus, JdbcClient jdbc) {
+        return new Subscriptions(bus, jdbc);
     }
 
     @Bean
-    OrderEventRecorder webhookOrderEventRecorder(DeliveryOutbox outbox, OrderService orders, WebhookPayloads payloads,
-            Clock clock) {
-        return new OrderEventRecorder(outbox, orders, payloads, clock);
+    WebhookService webhookService(WebhookEndpoints endpoints, DeliveryOutbox outbox, Subscriptions subscriptions,
+            WebhookPayloads payloads, UrlGuard guard, Clock clock) {
+        return new WebhookService(endpoints, outbox, subscriptions, payloads, guard, clock);
+    }
+
+    @Bean
+    OrderEventRecorder webhookOrderEventRecorder(DeliveryOutbox outbox, Subscriptions subscriptions,
+            OrderService orders, WebhookPayloads payloads, Clock clock) {
+        return new OrderEventRecorder(outbox, subscriptions, orders, payloads, clock);
     }
 
     @Bean

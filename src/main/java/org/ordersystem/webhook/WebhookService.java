@@ -28,14 +28,16 @@ public class WebhookService {
 
     private final WebhookEndpoints endpoints;
     private final DeliveryOutbox outbox;
+    private final Subscriptions subscriptions;
     private final WebhookPayloads payloads;
     private final UrlGuard guard;
     private final Clock clock;
 
-    WebhookService(WebhookEndpoints endpoints, DeliveryOutbox outbox, WebhookPayloads payloads, UrlGuard guard,
-            Clock clock) {
+    WebhookService(WebhookEndpoints endpoints, DeliveryOutbox outbox, Subscriptions subscriptions,
+            WebhookPayloads payloads, UrlGuard guard, Clock clock) {
         this.endpoints = endpoints;
         this.outbox = outbox;
+        this.subscriptions = subscriptions;
         this.payloads = payloads;
         this.guard = guard;
         this.clock = clock;
@@ -43,8 +45,10 @@ public class WebhookService {
 
     /** A new endpoint with a new secret; the only time (with rotation) the secret is returned. */
     public WebhookEndpoint create(String url, List<String> events, String description) {
-        return endpoints.insert(guard.check(url).toString(), description(description), events(events),
-                WebhookSecret.generate(), clock.instant());
+        WebhookEndpoint created = endpoints.insert(guard.check(url).toString(), description(description),
+                events(events), WebhookSecret.generate(), clock.instant());
+        subscriptions.changedAfterCommit();
+        return created;
     }
 
     @Transactional(readOnly = true)
@@ -60,6 +64,7 @@ public class WebhookService {
     /** Changes what is given (null leaves it as it is). */
     public WebhookEndpoint update(long id, String url, List<String> events, String description, Boolean active) {
         WebhookEndpoint current = locked(id);
+        subscriptions.changedAfterCommit();
         return endpoints.update(new WebhookEndpoint(id, url == null ? current.url() : guard.check(url).toString(),
                 description == null ? current.description() : description(description),
                 events == null ? current.events() : events(events), active == null ? current.active() : active,
@@ -71,6 +76,7 @@ public class WebhookService {
         if (!endpoints.delete(id)) {
             throw new WebhookNotFound("Webhook " + id);
         }
+        subscriptions.changedAfterCommit();
     }
 
     /** A new secret; the one it replaces keeps signing (as a second signature) for {@link #SECRET_OVERLAP}. */
