@@ -1,24 +1,25 @@
 package org.ordersystem.order;
 
-import java.time.Clock;
 import java.util.function.LongFunction;
 
 import org.ordersystem.system.cache.CacheDeclaration;
 import org.ordersystem.system.cache.InvalidationBus;
 import org.ordersystem.system.cache.NearCache;
 import org.ordersystem.system.cache.ResilientCache;
+import org.ordersystem.system.cache.ResilientCaches;
 import org.ordersystem.system.data.AfterCommit;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
 /**
  * Single orders by id, for the GET path: a near cache in process in front of the shared one.
- * Reads fill the shared cache only where it is empty ({@code putIfAbsent}); writes overwrite
- * it after their commit and then drop every replica's near copy. So a read that loaded the
- * order before a concurrent write committed can never replace the newer entry, and no
- * replica serves a stale order after a successful write through another.
+ * Reads fill the shared cache only where it is empty ({@code putIfAbsent}); writes store their
+ * snapshot after their commit unless the entry holds a newer version or the deletion (their
+ * after-commit work may run in the other order than the commits), and then drop every
+ * replica's near copy. So neither a read that loaded the order before a concurrent write
+ * committed nor an older write can replace the newer entry, and no replica serves a stale
+ * order after a successful write through another.
  */
 @Component
 class OrderCache {
@@ -28,9 +29,9 @@ class OrderCache {
     private final ResilientCache shared;
     private final NearCache<OrderSnapshot> near;
 
-    OrderCache(CacheManager manager, Clock clock, InvalidationBus bus,
+    OrderCache(ResilientCaches caches, InvalidationBus bus,
             @Qualifier("ordersCacheDeclaration") CacheDeclaration declaration) {
-        this.shared = new ResilientCache(manager, NAME, clock);
+        this.shared = caches.named(NAME);
         this.near = bus.nearCache(declaration);
     }
 
@@ -49,14 +50,14 @@ class OrderCache {
 
     void writtenAfterCommit(OrderSnapshot snapshot) {
         AfterCommit.run(() -> {
-            shared.put(snapshot.id(), snapshot);
+            shared.putNewer(snapshot.id(), snapshot);
             near.changed(snapshot.id());
         });
     }
 
     void deletedAfterCommit(long id) {
         AfterCommit.run(() -> {
-            shared.put(id, OrderSnapshot.tombstone(id));
+            shared.putNewer(id, OrderSnapshot.tombstone(id));
             near.changed(id);
         });
     }

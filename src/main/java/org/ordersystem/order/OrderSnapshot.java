@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import org.ordersystem.system.cache.Versioned;
+
 /**
  * An order as read: what the single-order responses are made of, and what the order
  * cache holds (as JSON in Redis). {@code deleted} marks a tombstone, so a read that
  * raced a delete cannot bring the order back into the cache.
  */
 public record OrderSnapshot(long id, long userId, OrderStatus status, String currency, List<Line> items,
-        BigDecimal total, String notes, Instant createdAt, Instant updatedAt, long version, boolean deleted) {
+        BigDecimal total, String notes, Instant createdAt, Instant updatedAt, long version, boolean deleted)
+        implements Versioned {
 
     public record Line(long id, String name, String sku, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {
     }

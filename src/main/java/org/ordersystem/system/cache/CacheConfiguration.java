@@ -19,6 +19,7 @@ import org.springframework.boot.cache.autoconfigure.CacheProperties;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.interceptor.CacheErrorHandler;
@@ -87,6 +88,11 @@ class CacheConfiguration implements CachingConfigurer {
         }
         return cache.getType() == CacheType.NONE ? InvalidationBus.off(meters, clock)
                 : InvalidationBus.local(meters, clock);
+    }
+
+    @Bean
+    ResilientCaches resilientCaches(CacheManager manager, Clock clock, ObjectProvider<StringRedisTemplate> redis) {
+        return new ResilientCaches(manager, clock, new VersionedPut(redis.getIfAvailable()));
     }
 
     /** CACHE_TYPE=simple: in-process, with the same time-to-live per cache as in Redis. */

@@ -33,15 +33,17 @@ public final class ResilientCache {
 
     private final CacheManager manager;
     private final String name;
+    private final VersionedPut versioned;
     private final OutageLog outage;
     /** Keys whose last write after a commit failed: the store may hold an older value for them. */
     private final Set<Object> unsure = ConcurrentHashMap.newKeySet();
     /** More unsure keys than are worth tracking (a long outage): the whole cache is suspect. */
     private volatile boolean overflowed;
 
-    public ResilientCache(CacheManager manager, String name, Clock clock) {
+    ResilientCache(CacheManager manager, String name, Clock clock, VersionedPut versioned) {
         this.manager = manager;
         this.name = name;
+        this.versioned = versioned;
         this.outage = new OutageLog(log, "cache '" + name + "'", clock, SKIP_AFTER_FAILURE);
     }
 
@@ -65,16 +67,20 @@ public final class ResilientCache {
         });
     }
 
-    public void put(Object key, Object value) {
+    /**
+     * A write after a commit: stores the value unless the store holds a newer version of it or
+     * its deletion (written by a transaction that committed later but got here first).
+     */
+    public void putNewer(Object key, Versioned value) {
         write(key, () -> {
             Cache cache = manager.getCache(name);
             if (cache != null) {
-                cache.put(key, value);
+                versioned.put(cache, key, value);
             }
         });
     }
 
-    /** Stores the value unless one is there already (a fresher one written after a commit). */
+    /** A fill after a read: stores the value unless one is there already (written after a commit). */
     public void putIfAbsent(Object key, Object value) {
         if (mayBeStale(key)) {
             return;
@@ -85,15 +91,6 @@ public final class ResilientCache {
                 cache.putIfAbsent(key, value);
             }
             return null;
-        });
-    }
-
-    public void evict(Object key) {
-        write(key, () -> {
-            Cache cache = manager.getCache(name);
-            if (cache != null) {
-                cache.evict(key);
-            }
         });
     }
 

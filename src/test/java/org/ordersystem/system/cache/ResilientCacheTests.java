@@ -10,9 +10,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.cache.Cache;
+import org.springframework.cache.caffeine.CaffeineCache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
 
@@ -26,55 +28,74 @@ class ResilientCacheTests {
 
     private final Store store = new Store();
     private final MovableClock clock = new MovableClock();
-    private final ResilientCache cache = new ResilientCache(new OneCache(store), "orders", clock);
+    private final ResilientCache cache = new ResilientCache(new OneCache(store), "orders", clock, new VersionedPut(null));
 
     @Test
     void aKeyWhoseWriteFailedIsNeverServedStale() {
-        cache.put(1L, "v1");
+        cache.putNewer(1L, new Entry("v1", 1, false));
         store.failing = true;
-        cache.put(1L, "v2"); // lost: the store still holds v1
+        cache.putNewer(1L, new Entry("v2", 2, false)); // lost: the store still holds v1
         store.failing = false;
         clock.advance(Duration.ofSeconds(6));
 
-        assertThat(cache.get(1L, String.class)).isNull();
+        assertThat(cache.get(1L, Entry.class)).isNull();
         assertThat(store.peek(1L)).isNull();
     }
 
     @Test
     void afterALongOutageTheWholeCacheIsClearedBeforeAnythingIsServed() {
         for (long key = 0; key < 2_000; key++) {
-            cache.put(key, "old");
+            cache.putNewer(key, new Entry("old", 1, false));
         }
         store.failing = true;
         for (long key = 0; key < 1_500; key++) {
-            cache.put(key, "new"); // each lost or skipped: more than are worth tracking one by one
+            cache.putNewer(key, new Entry("new", 2, false)); // each lost or skipped: more than are worth tracking one by one
         }
         store.failing = false;
         clock.advance(Duration.ofSeconds(6));
 
-        assertThat(cache.get(1_999L, String.class)).isNull();
+        assertThat(cache.get(1_999L, Entry.class)).isNull();
         assertThat(store.size()).isZero();
-        cache.put(7L, "fresh");
-        assertThat(cache.get(7L, String.class)).isEqualTo("fresh");
+        cache.putNewer(7L, new Entry("fresh", 1, false));
+        assertThat(cache.get(7L, Entry.class)).isEqualTo(new Entry("fresh", 1, false));
     }
 
     @Test
     void unsureKeysAreSettledAFewAtATime() {
         store.failing = true;
         for (long key = 0; key < 120; key++) {
-            cache.put(key, "lost");
+            cache.putNewer(key, new Entry("lost", 1, false));
         }
         store.failing = false;
         clock.advance(Duration.ofSeconds(6));
 
-        assertThat(cache.get(500L, String.class)).isNull(); // a plain miss that settles some keys
+        assertThat(cache.get(500L, Entry.class)).isNull(); // a plain miss that settles some keys
         assertThat(store.evictions).isBetween(1, 50);
         for (int read = 0; read < 5; read++) {
-            cache.get(500L, String.class);
+            cache.get(500L, Entry.class);
         }
         assertThat(store.evictions).isEqualTo(120);
-        cache.put(3L, "fresh");
-        assertThat(cache.get(3L, String.class)).isEqualTo("fresh");
+        cache.putNewer(3L, new Entry("fresh", 1, false));
+        assertThat(cache.get(3L, Entry.class)).isEqualTo(new Entry("fresh", 1, false));
+    }
+
+    @Test
+    void anOlderVersionOrAnythingAfterTheDeletionChangesNothing() {
+        ResilientCache local = new ResilientCache(new OneCache(new CaffeineCache("orders", Caffeine.newBuilder().build())),
+                "orders", clock, new VersionedPut(null));
+
+        local.putNewer(1L, new Entry("second", 2, false));
+        local.putNewer(1L, new Entry("first", 1, false)); // committed first, its after-commit write ran last
+        assertThat(local.get(1L, Entry.class)).isEqualTo(new Entry("second", 2, false));
+        local.putNewer(1L, new Entry("third", 3, false));
+        assertThat(local.get(1L, Entry.class)).isEqualTo(new Entry("third", 3, false));
+        local.putNewer(1L, new Entry("deleted", -1, true));
+        local.putNewer(1L, new Entry("fourth", 4, false));
+        assertThat(local.get(1L, Entry.class)).isEqualTo(new Entry("deleted", -1, true));
+    }
+
+    /** A cached value as the order cache holds it: with its version, or its deletion. */
+    record Entry(String text, long version, boolean deleted) implements Versioned {
     }
 
     /** An in-memory store that throws while {@code failing}, as a Redis that does not answer would. */
