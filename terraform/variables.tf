@@ -135,7 +135,7 @@ variable "app_environment" {
     condition = alltrue([for name in keys(var.app_environment) : contains([
       "ENVIRONMENT", "DEBUG", "LOG_LEVEL", "LOG_FORMAT", "ALGORITHM", "ACCESS_TOKEN_EXPIRE_MINUTES",
       "REFRESH_TOKEN_EXPIRE_DAYS", "DATABASE_POOL_SIZE", "DATABASE_MAX_OVERFLOW", "CACHE_TYPE", "RATELIMIT_DEFAULT",
-      "SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_FROM", "DEFAULT_CURRENCY", "TRUSTED_PROXIES",
+      "SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_FROM", "PUBLIC_URL", "DEFAULT_CURRENCY", "TRUSTED_PROXIES",
     ], name)])
     error_message = "app_environment takes only the app's non-secret variables; secrets (and ADMIN_EMAIL, which goes with ADMIN_PASSWORD) go in extra_secrets."
   }

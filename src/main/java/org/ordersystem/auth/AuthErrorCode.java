@@ -12,7 +12,8 @@ public enum AuthErrorCode implements ErrorCode {
     TOKEN_REUSED(HttpStatus.UNAUTHORIZED, "Refresh token reused"),
     INVALID_CREDENTIALS(HttpStatus.UNAUTHORIZED, "Invalid credentials"),
     ACCOUNT_DEACTIVATED(HttpStatus.FORBIDDEN, "Account deactivated"),
-    TOO_MANY_ATTEMPTS(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts");
+    TOO_MANY_ATTEMPTS(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts"),
+    RESET_TOKEN_INVALID(HttpStatus.BAD_REQUEST, "Invalid password-reset token");
 
     private final HttpStatus status;
     private final String title;

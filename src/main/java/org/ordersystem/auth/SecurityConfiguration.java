@@ -36,7 +36,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     static final String[] PUBLIC_API = { "/api/auth/register", "/api/auth/login", "/api/auth/token",
-            "/api/auth/refresh" };
+            "/api/auth/refresh", "/api/auth/password-reset", "/api/auth/password-reset/confirm" };
     private static final String[] OWN_ACCOUNT = { "/api/users/me", "/api/users/me/**" };
     private static final String[] ADMIN_ONLY = { "/api/users", "/api/users/**", "/api/webhooks", "/api/webhooks/**" };
 

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.ordersystem.auth.PasswordResets;
 import org.ordersystem.system.problem.ApiException;
 import org.ordersystem.user.UserService;
 
@@ -27,9 +28,11 @@ class AccountPages {
             "TOO_MANY_ATTEMPTS", "Too many failed attempts; wait a few minutes and try again.");
 
     private final UserService users;
+    private final PasswordResets resets;
 
-    AccountPages(UserService users) {
+    AccountPages(UserService users, PasswordResets resets) {
         this.users = users;
+        this.resets = resets;
     }
 
     /** What the registration form sends. */
@@ -40,7 +43,9 @@ class AccountPages {
     @GetMapping(ConsoleSignIn.SIGN_IN)
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String ended,
             @RequestParam(name = "signed-out", required = false) String signedOut,
-            @RequestParam(required = false) String registered, Model model) {
+            @RequestParam(required = false) String registered,
+            @RequestParam(name = "password-reset", required = false) String passwordReset, Model model) {
+        model.addAttribute("passwordReset", resets.available());
         if (error != null) {
             model.addAttribute("error", REFUSALS.getOrDefault(error, REFUSALS.get("INVALID_CREDENTIALS")));
         }
@@ -52,6 +57,9 @@ class AccountPages {
         }
         else if (registered != null) {
             model.addAttribute("notice", "Your account is ready; please sign in.");
+        }
+        else if (passwordReset != null) {
+            model.addAttribute("notice", "Your new password is set and every session has ended; please sign in.");
         }
         return "console/sign-in";
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.ordersystem.auth.PasswordResets;
 import org.ordersystem.auth.AuthService;
 import org.ordersystem.system.web.ClientAddress;
 import org.ordersystem.user.UserService;
@@ -69,7 +70,8 @@ class ConsoleSecurityConfiguration {
                 .addFilterBefore(new ConsoleGate(properties.enabled()), DisableEncodeUrlFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/", "/ui", ConsoleSignIn.SIGN_IN, "/ui/register").permitAll()
+                        .requestMatchers("/", "/ui", ConsoleSignIn.SIGN_IN, "/ui/register", PasswordResetPages.REQUEST,
+                                PasswordResets.PAGE).permitAll()
                         .requestMatchers("/ui/admin", "/ui/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors

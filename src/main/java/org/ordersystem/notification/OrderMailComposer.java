@@ -22,12 +22,12 @@ class OrderMailComposer {
         this.messageIdDomain = messageIdDomain;
     }
 
-    OrderMail compose(OrderMailEvent event, String toAddress, String toName, Contents contents) {
+    Mail compose(OrderMailEvent event, String toAddress, String toName, Contents contents) {
         String subject = subject(event);
         String lead = lead(event);
         String reason = event.status() == OrderStatus.CANCELLED && event.reason() != null && !event.reason().isBlank()
                 ? event.reason().strip() : null;
-        return new OrderMail(event.orderId(), event.kind(), toAddress, toName, subject,
+        return new Mail("the " + event.kind() + " e-mail of order " + event.orderId(), toAddress, toName, subject,
                 text(toName, lead, event.status(), reason, contents),
                 html(subject, toName, lead, event.status(), reason, contents), event.messageId(messageIdDomain));
     }

@@ -5,6 +5,7 @@ import java.util.Properties;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.InternetAddress;
+import org.ordersystem.auth.PasswordResets;
 import org.ordersystem.order.OrderService;
 import org.ordersystem.user.UserService;
 
@@ -21,7 +22,7 @@ import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
 /**
- * Order e-mails, switched on by SMTP_HOST (system/config/EnvironmentSettings sets
+ * Order and password-reset e-mails, switched on by SMTP_HOST (system/config/EnvironmentSettings sets
  * {@code order.mail.enabled}). Without it none of these beans exists: no listener means
  * Modulith stores no publication, so nothing piles up in the outbox.
  */
@@ -43,7 +44,15 @@ class OrderMailConfiguration {
             OrderMailMetrics metrics, OrderMailProperties properties) {
         InternetAddress from = properties.sender();
         return new OrderMailListener(users, new OrderContents(orders), new OrderMailComposer(domainOf(from)),
-                new OrderMailSender(mailSender, from), metrics, properties.concurrency());
+                new SmtpSender(mailSender, from), metrics, properties.concurrency());
+    }
+
+    @Bean
+    PasswordResetMailListener passwordResetMailListener(UserService users, PasswordResets resets,
+            JavaMailSender mailSender, OrderMailMetrics metrics, OrderMailProperties properties, Clock clock) {
+        InternetAddress from = properties.sender();
+        return new PasswordResetMailListener(users, resets, new SmtpSender(mailSender, from), metrics, domainOf(from),
+                clock);
     }
 
     @Bean

@@ -33,19 +33,20 @@ class OrderMailListener {
 
     static final String PLACED_ID = "notification.order-placed-mail";
     static final String STATUS_CHANGED_ID = "notification.order-status-mail";
-    static final List<String> IDS = List.of(PLACED_ID, STATUS_CHANGED_ID);
+    /** Every e-mail listener's, the password reset's too: the outbox, its retries and its backlog cover them all. */
+    static final List<String> IDS = List.of(PLACED_ID, STATUS_CHANGED_ID, PasswordResetMailListener.ID);
 
     private static final Logger log = LoggerFactory.getLogger(OrderMailListener.class);
 
     private final UserService users;
     private final OrderContents orders;
     private final OrderMailComposer composer;
-    private final OrderMailSender sender;
+    private final SmtpSender sender;
     private final OrderMailMetrics metrics;
     /** Bounds the SMTP connections at once (virtual threads would otherwise open one per event). */
     private final Semaphore connections;
 
-    OrderMailListener(UserService users, OrderContents orders, OrderMailComposer composer, OrderMailSender sender,
+    OrderMailListener(UserService users, OrderContents orders, OrderMailComposer composer, SmtpSender sender,
             OrderMailMetrics metrics, int concurrency) {
         this.users = users;
         this.orders = orders;
@@ -66,7 +67,7 @@ class OrderMailListener {
     }
 
     private void deliver(OrderMailEvent event) {
-        Optional<OrderMail> mail;
+        Optional<Mail> mail;
         try {
             mail = compose(event);
         }
@@ -100,7 +101,7 @@ class OrderMailListener {
         log.info("Sent the {} e-mail of order {} as {}", event.kind(), event.orderId(), mail.get().messageId());
     }
 
-    private Optional<OrderMail> compose(OrderMailEvent event) {
+    private Optional<Mail> compose(OrderMailEvent event) {
         Optional<Contents> contents = orders.of(event.orderId());
         Optional<UserAccount> owner = contents.isEmpty() ? Optional.empty() : owner(event.userId());
         return owner.map(user -> composer.compose(event, user.email(), user.name(), contents.get()));
@@ -119,12 +120,12 @@ class OrderMailListener {
     }
 
     /** Counts and logs the failed attempt (order id and exception kinds only) and fails the publication. */
-    private OrderMailNotSent failed(OrderMailEvent event, Throwable cause) {
+    private MailNotSent failed(OrderMailEvent event, Throwable cause) {
         metrics.failed();
         String causes = kinds(cause);
         log.warn("Could not send the {} e-mail of order {} ({}); it stays in the outbox and will be retried",
                 event.kind(), event.orderId(), causes);
-        return new OrderMailNotSent("The " + event.kind() + " e-mail of order " + event.orderId() + " was not sent ("
+        return new MailNotSent("The " + event.kind() + " e-mail of order " + event.orderId() + " was not sent ("
                 + causes + ")");
     }
 

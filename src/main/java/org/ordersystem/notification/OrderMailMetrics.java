@@ -18,12 +18,12 @@ class OrderMailMetrics {
     private final AtomicLong pending = new AtomicLong();
 
     OrderMailMetrics(MeterRegistry registry) {
-        this.sent = Counter.builder("orders.emails.sent").description("Order e-mails accepted by the SMTP server")
+        this.sent = Counter.builder("orders.emails.sent").description("E-mails (about orders, password resets) accepted by the SMTP server")
                 .register(registry);
         this.failed = Counter.builder("orders.emails.failed")
-                .description("Failed attempts to send an order e-mail; each one is retried").register(registry);
+                .description("Failed attempts to send an e-mail; each one is retried").register(registry);
         Gauge.builder("orders.emails.pending", pending, AtomicLong::get)
-                .description("Order e-mails waiting in the outbox to be sent or retried").register(registry);
+                .description("E-mails waiting in the outbox to be sent or retried").register(registry);
     }
 
     void sent() {

@@ -69,6 +69,11 @@ public class UserService {
         return user.filter(found -> matches).map(User::toAccount);
     }
 
+    /** The account of this address, active or not; read on the primary, as a login is. */
+    public Optional<UserAccount> accountByEmail(String email) {
+        return onPrimary.read(() -> users.findByEmail(EmailAddress.canonical(email))).map(User::toAccount);
+    }
+
     public void recordLogin(long id) {
         users.recordLogin(id, now());
     }

@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
 /**
  * A cookie-keeping HTTP client that uses the console as a browser without JavaScript does:
  * it reads the CSRF token from the last page it got and sends it with each form, and it does
- * not follow redirects, so tests see them.
+ * not follow redirects, so tests see them. Public for the tests of pages that need a set-up of
+ * their own (the forgotten-password pages need SMTP).
  */
-final class ConsoleBrowser {
+public final class ConsoleBrowser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -30,7 +31,7 @@ final class ConsoleBrowser {
     private final HttpClient client;
     private String csrf;
 
-    ConsoleBrowser(int port) {
+    public ConsoleBrowser(int port) {
         this(port, new CookieManager());
     }
 
@@ -42,23 +43,23 @@ final class ConsoleBrowser {
     }
 
     /** The same browser (its cookies) talking to another instance of the service on this host. */
-    ConsoleBrowser on(int port) {
+    public ConsoleBrowser on(int port) {
         ConsoleBrowser other = new ConsoleBrowser(port, cookies);
         other.csrf = csrf;
         return other;
     }
 
-    CookieManager cookies() {
+    public CookieManager cookies() {
         return cookies;
     }
 
     /** GET a path, or an absolute URL (a redirect's Location). */
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return remember(send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path)).GET()));
     }
 
     /** GET, following the redirects of the console (sign-in, post/redirect/get) to the final page. */
-    HttpResponse<String> open(String path) {
+    public HttpResponse<String> open(String path) {
         HttpResponse<String> response = get(path);
         for (int hops = 0; hops < 5 && response.statusCode() / 100 == 3; hops++) {
             response = get(response.headers().firstValue("Location").orElseThrow());
@@ -67,7 +68,7 @@ final class ConsoleBrowser {
     }
 
     /** Posts a form with the CSRF token of the last page. */
-    HttpResponse<String> post(String path, Map<String, String> fields) {
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);
         if (csrf != null) {
             form.putIfAbsent("_csrf", csrf);
@@ -76,7 +77,7 @@ final class ConsoleBrowser {
     }
 
     /** Posts exactly these fields (no CSRF token unless given). */
-    HttpResponse<String> postRaw(String path, Map<String, String> fields) {
+    public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
         return remember(send(HttpRequest.newBuilder(URI.create(base + path))
@@ -84,7 +85,7 @@ final class ConsoleBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body))));
     }
 
-    ConsoleBrowser signIn(String email, String password) {
+    public ConsoleBrowser signIn(String email, String password) {
         get("/ui/sign-in");
         HttpResponse<String> response = post("/ui/sign-in", Map.of("email", email, "password", password));
         if (response.statusCode() != 302 || !response.headers().firstValue("Location").orElse("").endsWith("/ui/orders")) {

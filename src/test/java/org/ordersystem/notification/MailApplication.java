@@ -63,6 +63,10 @@ final class MailApplication implements AutoCloseable {
         return api;
     }
 
+    int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
     Account newUser() {
         return accounts.newUser();
     }

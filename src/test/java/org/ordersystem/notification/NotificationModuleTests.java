@@ -16,11 +16,9 @@ import org.ordersystem.order.PlaceOrder;
 import org.ordersystem.support.WithTestServices;
 import org.ordersystem.user.CurrentUser;
 import org.ordersystem.user.UserAccount;
-import org.ordersystem.user.UserPorts;
 import org.ordersystem.user.UserService;
 
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,16 +28,15 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The notification module with what it depends on (order, user, system), SMTP configured
+ * The notification module with what it depends on (order, user, auth, system), SMTP configured
  * and a real in-JVM SMTP server: an order placed through the order module reaches its
  * owner by e-mail once the order's transaction has committed. Only the start-up retry
  * runs, so this context, which stays cached, never takes another test's e-mails.
  */
-@ApplicationModuleTest(extraIncludes = { "order", "user", "system" }, verifyAutomatically = false, webEnvironment = WebEnvironment.NONE)
+@ApplicationModuleTest(extraIncludes = { "order", "user", "auth", "system" }, verifyAutomatically = false, webEnvironment = WebEnvironment.MOCK)
 @WithTestServices
 @TestPropertySource(properties = { "SMTP_HOST=127.0.0.1", "SMTP_FROM=orders@test.local",
         "order.mail.retry-interval=1h", "order.mail.initial-backoff=1h" })
-@Import(UserPorts.NoEndedSessions.class)
 class NotificationModuleTests {
 
     private static final TestSmtp smtp = new TestSmtp();

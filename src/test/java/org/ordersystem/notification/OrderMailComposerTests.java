@@ -22,7 +22,7 @@ class OrderMailComposerTests {
 
     @Test
     void aPlacementEmailListsTheOrderWithoutAReason() {
-        OrderMail mail = composer.compose(OrderMailEvent.of(new OrderPlaced(7, 3, new BigDecimal("27.50"), "EUR")),
+        Mail mail = composer.compose(OrderMailEvent.of(new OrderPlaced(7, 3, new BigDecimal("27.50"), "EUR")),
                 "ann@example.com", "Ann", contents);
 
         assertThat(mail.to()).isEqualTo("ann@example.com");
@@ -38,7 +38,7 @@ class OrderMailComposerTests {
     void eachStatusHasItsSubjectAndOnlyACancellationShowsTheReason() {
         for (OrderStatus to : List.of(OrderStatus.CONFIRMED, OrderStatus.SHIPPED, OrderStatus.DELIVERED,
                 OrderStatus.CANCELLED)) {
-            OrderMail mail = composer.compose(changed(7, OrderStatus.PENDING, to, "out of <stock>"), "ann@example.com",
+            Mail mail = composer.compose(changed(7, OrderStatus.PENDING, to, "out of <stock>"), "ann@example.com",
                     "Ann", contents);
 
             assertThat(mail.subject()).isEqualTo("Order #7 " + to.name().toLowerCase());
@@ -55,7 +55,7 @@ class OrderMailComposerTests {
 
     @Test
     void anOrderWithoutItemsSaysSo() {
-        OrderMail mail = composer.compose(changed(9, OrderStatus.PENDING, OrderStatus.CANCELLED, null), "a@b.example",
+        Mail mail = composer.compose(changed(9, OrderStatus.PENDING, OrderStatus.CANCELLED, null), "a@b.example",
                 "A", new Contents("USD", new BigDecimal("0.00"), List.of()));
 
         assertThat(mail.text()).contains("The order has no items.", "Total: USD 0.00").doesNotContain("Reason");

@@ -59,4 +59,14 @@ class StartupGuardTests {
                     + " must not be true when ENVIRONMENT=production");
         }
     }
+
+    @Test
+    void productionWithSmtpNeedsThePublicUrlItsLinksStartWith(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--ENVIRONMENT=production", "--SECRET_KEY=0123456789abcdef0123456789abcdef",
+                "--DATABASE_URL=postgresql://u:p@127.0.0.1:1/db", "--SMTP_HOST=smtp.example.com"))
+                .isInstanceOf(InvalidConfiguration.class);
+
+        assertThat(output).contains("Invalid configuration: PUBLIC_URL is required when ENVIRONMENT=production and "
+                + "SMTP_HOST is set");
+    }
 }

@@ -167,7 +167,9 @@ final class EnvironmentSettings {
             put("SMTP_PASSWORD", "spring.mail.password", variables.get("SMTP_PASSWORD"));
             put("SMTP_HOST", "order.mail.enabled", true);
             put("SMTP_FROM", "order.mail.from", variables.get("SMTP_FROM"));
+            put("SMTP_HOST", "order.password-reset.available", true);
         }
+        put("PUBLIC_URL", "order.password-reset.public-url", variables.get("PUBLIC_URL"));
     }
 
     private void webhooks() {

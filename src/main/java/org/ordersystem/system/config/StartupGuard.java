@@ -32,6 +32,10 @@ final class StartupGuard {
                 throw new InvalidConfiguration("DATABASE_URL",
                         "is required when ENVIRONMENT=production (the embedded database is for development only)");
             }
+            if (variables.isSet("SMTP_HOST") && !variables.isSet("PUBLIC_URL")) {
+                throw new InvalidConfiguration("PUBLIC_URL", "is required when ENVIRONMENT=production and SMTP_HOST "
+                        + "is set: the address password-reset e-mails link to, e.g. https://orders.example.com");
+            }
             for (String relaxation : new String[] { "WEBHOOK_ALLOW_PRIVATE_NETWORKS", "WEBHOOK_ALLOW_HTTP" }) {
                 if (variables.bool(relaxation, false)) {
                     throw new InvalidConfiguration(relaxation,

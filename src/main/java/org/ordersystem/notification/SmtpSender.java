@@ -13,18 +13,18 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /** Hands one composed e-mail to the SMTP server. */
-class OrderMailSender {
+class SmtpSender {
 
     private final JavaMailSender mailSender;
     private final InternetAddress from;
 
-    OrderMailSender(JavaMailSender mailSender, InternetAddress from) {
+    SmtpSender(JavaMailSender mailSender, InternetAddress from) {
         this.mailSender = mailSender;
         this.from = from;
     }
 
     /** Returns once the server accepted the message; throws a {@code MailException} otherwise. */
-    void send(OrderMail mail) {
+    void send(Mail mail) {
         MimeMessage message = mailSender.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
@@ -37,7 +37,7 @@ class OrderMailSender {
             message.setHeader("Auto-Submitted", "auto-generated");
         }
         catch (MessagingException | UnsupportedEncodingException ex) {
-            throw new MailPreparationException("Could not build the e-mail for order " + mail.orderId(), ex);
+            throw new MailPreparationException("Could not build " + mail.about(), ex);
         }
         try {
             mailSender.send(message);
