@@ -8,8 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +24,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -38,15 +44,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (the total as they are typed), reload it, confirm it, find it, export it; an administrator
  * ships it and the customer sees it; another user gets the 404 page. Screenshots of the main
  * pages go to {@code target/console-screenshots} (the README shows copies from docs/console).
+ * Every page on the way, the error page too, is checked with axe-core's WCAG 2.1 A and AA rules.
  */
 @IntegrationTest
 class ConsoleEndToEndTests {
 
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    /** axe-core's rules for WCAG 2.0 and 2.1, levels A and AA (contrast, labels, names, structure). */
+    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     private final String base;
     private WebDriver customer;
     private WebDriver admin;
+    private final List<String> inaccessible = new ArrayList<>();
 
     ConsoleEndToEndTests(@LocalServerPort int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -70,15 +80,16 @@ class ConsoleEndToEndTests {
         customer.get(base + "/");
         assertThat(customer.getCurrentUrl()).endsWith("/ui/sign-in");
         screenshot(customer, "sign-in");
-        customer.findElement(By.linkText("Register")).click();
+        follow(customer, By.linkText("Register"));
+        accessible(customer, "register");
         customer.findElement(By.id("name")).sendKeys("Ana Customer");
         customer.findElement(By.id("email")).sendKeys(email);
         customer.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
-        customer.findElement(By.cssSelector("button[type=submit]")).click();
+        follow(customer, By.cssSelector("button[type=submit]"));
         assertThat(customer.findElement(By.cssSelector(".notice")).getText()).contains("account is ready");
         signIn(customer, email, Accounts.PASSWORD);
 
-        customer.findElement(By.linkText("New order")).click();
+        follow(customer, By.linkText("New order"));
         type(customer, "lines0.name", "Desk lamp");
         type(customer, "lines0.sku", "LMP-100");
         type(customer, "lines0.quantity", "2");
@@ -89,21 +100,21 @@ class ConsoleEndToEndTests {
         waitFor(customer).until(ExpectedConditions.textToBe(By.cssSelector("[data-total]"), "28.30"));
         customer.findElement(By.id("notes")).sendKeys("Ring twice");
         screenshot(customer, "new-order");
-        customer.findElement(By.xpath("//button[text()='Place order']")).click();
+        follow(customer, By.xpath("//button[text()='Place order']"));
         assertThat(customer.getCurrentUrl()).matches(".*/ui/orders/\\d+$");
         String orderUrl = customer.getCurrentUrl();
         customer.navigate().refresh();
         assertThat(customer.getCurrentUrl()).isEqualTo(orderUrl);
-        customer.findElement(By.linkText("My orders")).click();
+        follow(customer, By.linkText("My orders"));
         assertThat(customer.findElement(By.tagName("caption")).getText()).startsWith("1 orders");
 
         customer.get(orderUrl);
         assertThat(customer.getPageSource()).contains("USD 28.30", "Desk lamp", "Ring twice");
-        customer.findElement(By.xpath("//button[text()='Mark confirmed']")).click();
+        follow(customer, By.xpath("//button[text()='Mark confirmed']"));
         assertThat(customer.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Order confirmed.");
         screenshot(customer, "order");
 
-        customer.findElement(By.linkText("My orders")).click();
+        follow(customer, By.linkText("My orders"));
         customer.findElement(By.name("q")).sendKeys("lmp-1");
         customer.findElement(By.xpath("//button[text()='Apply']")).click();
         // htmx replaces the results in place and records the filter in the address
@@ -120,15 +131,19 @@ class ConsoleEndToEndTests {
         assertThat(csv.body()).startsWith("id,user_id,status").contains("CONFIRMED", "28.30", "Ring twice");
 
         signIn(admin, Accounts.ADMIN_EMAIL, Accounts.ADMIN_PASSWORD);
-        admin.findElement(By.linkText("Users")).click();
+        follow(admin, By.linkText("Users"));
         screenshot(admin, "admin-users");
-        admin.findElement(By.linkText("Statistics")).click();
+        follow(admin, By.linkText("Webhooks"));
+        accessible(admin, "admin-webhooks");
+        admin.get(base + "/ui/profile");
+        accessible(admin, "profile");
+        follow(admin, By.linkText("Statistics"));
         waitFor(admin).until(browser -> Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
                 "return Array.from(document.querySelectorAll('canvas')).every(c => Chart.getChart(c) !== undefined)")));
         screenshot(admin, "admin-statistics");
         admin.get(orderUrl);
         admin.findElement(By.name("reason")).sendKeys("Courier 42");
-        admin.findElement(By.xpath("//button[text()='Mark shipped']")).click();
+        follow(admin, By.xpath("//button[text()='Mark shipped']"));
         assertThat(admin.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Order shipped.");
 
         customer.get(orderUrl);
@@ -145,10 +160,12 @@ class ConsoleEndToEndTests {
             stranger.get(orderUrl);
             assertThat(stranger.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
             assertThat(stranger.getPageSource()).doesNotContain("Desk lamp");
+            accessible(stranger, "not-found");
         }
         finally {
             stranger.quit();
         }
+        assertThat(inaccessible).as("WCAG 2.1 A/AA violations found by axe-core").isEmpty();
     }
 
     private void register(WebDriver browser, String email) {
@@ -156,15 +173,28 @@ class ConsoleEndToEndTests {
         browser.findElement(By.id("name")).sendKeys("Other Customer");
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        follow(browser, By.cssSelector("button[type=submit]"));
     }
 
     private void signIn(WebDriver browser, String email, String password) {
         browser.get(base + "/ui/sign-in");
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.xpath("//button[text()='Sign in']")).click();
+        follow(browser, By.xpath("//button[text()='Sign in']"));
         assertThat(browser.getCurrentUrl()).endsWith("/ui/orders");
+    }
+
+    /**
+     * Clicks what leads to another page and waits until the browser has left this one: a click
+     * returns before the form's answer (a redirect, then the page) has arrived.
+     */
+    private static void follow(WebDriver browser, By target) {
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("window.leftByTest = false");
+        browser.findElement(target).click();
+        // a new document has a new window object, without the mark
+        waitFor(browser).ignoring(WebDriverException.class).until(now -> Boolean.TRUE.equals(page.executeScript(
+                "return window.leftByTest === undefined && document.readyState === 'complete'")));
     }
 
     private static void type(WebDriver browser, String id, String text) {
@@ -177,9 +207,21 @@ class ConsoleEndToEndTests {
         return new WebDriverWait(browser, Duration.ofSeconds(5));
     }
 
-    private static void screenshot(WebDriver browser, String name) throws IOException {
+    /** Takes the page's screenshot and checks it with axe-core. */
+    private void screenshot(WebDriver browser, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        accessible(browser, name);
+    }
+
+    /** Records what axe-core finds against WCAG 2.1 A and AA on the page as it is now. */
+    private void accessible(WebDriver browser, String page) {
+        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(browser);
+        assertThat(results.getPasses()).as("axe-core checked %s", page).hasSizeGreaterThan(10);
+        for (Rule rule : results.getViolations()) {
+            inaccessible.add(page + ": " + rule.getId() + " (" + rule.getHelp() + ") at "
+                    + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList());
+        }
     }
 
     /** Headless Chromium with the driver from the same Debian packages (no download). */
