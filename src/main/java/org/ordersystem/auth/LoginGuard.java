@@ -61,6 +61,12 @@ class LoginGuard {
      * from this address only; other addresses' counters are left as they are.
      */
     void succeeded(String email, String address) {
+        forgive(email);
+        decrement(addressKey(address));
+    }
+
+    /** The email's failures are forgiven without a login (its owner proved it by a password reset). */
+    void forgive(String email) {
         String emailKey = emailKey(email);
         redis.call(template -> {
             RedisAttemptCounters.reset(template, emailKey);
@@ -69,7 +75,6 @@ class LoginGuard {
             local.reset(emailKey);
             return null;
         });
-        decrement(addressKey(address));
     }
 
     private AttemptCounter increment(String key) {

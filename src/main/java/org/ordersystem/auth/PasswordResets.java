@@ -45,16 +45,18 @@ public class PasswordResets {
     private final UserService users;
     private final TokenService tokens;
     private final RefreshTokenStore refreshTokens;
+    private final LoginGuard guard;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final PasswordResetProperties properties;
     private final Clock clock;
 
-    PasswordResets(UserService users, TokenService tokens, RefreshTokenStore refreshTokens, JdbcClient jdbc,
-            ApplicationEventPublisher events, PasswordResetProperties properties, Clock clock) {
+    PasswordResets(UserService users, TokenService tokens, RefreshTokenStore refreshTokens, LoginGuard guard,
+            JdbcClient jdbc, ApplicationEventPublisher events, PasswordResetProperties properties, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
+        this.guard = guard;
         this.jdbc = jdbc;
         this.events = events;
         this.properties = properties;
@@ -99,8 +101,8 @@ public class PasswordResets {
 
     /**
      * Sets the new password with the token of a link, once: the token is spent, every other
-     * link of the user too, and every session of the user ends. A password that breaks the
-     * policy changes nothing and leaves the link usable.
+     * link of the user too, every session of the user ends, and the account's failed logins are
+     * forgiven. A password that breaks the policy changes nothing and leaves the link usable.
      */
     @Transactional
     public void confirm(String token, String newPassword) {
@@ -112,14 +114,14 @@ public class PasswordResets {
                 + "and usado_em is null and expira_em > :now returning usuario")
                 .param("hash", DigestUtils.sha256Hex(token)).param("now", Timestamp.from(clock.instant()))
                 .query(Long.class).optional().orElseThrow(ResetTokenInvalid::new);
-        if (!users.status(userId).map(UserStatus::active).orElse(false)) {
-            throw new ResetTokenInvalid();
-        }
+        UserStatus user = users.status(userId).filter(UserStatus::active).orElseThrow(ResetTokenInvalid::new);
         users.setPassword(userId, newPassword);
         jdbc.sql("update redefinicoes_senha set usado_em = :now where usuario = :user and usado_em is null")
                 .param("user", userId).param("now", Timestamp.from(clock.instant())).update();
         refreshTokens.revokeAll(userId);
         users.sessionsEnded(userId);
+        // who forgot a password has often been locked out trying it; the new one works at once
+        guard.forgive(user.email());
         log.info("User {} set a new password with a reset link: every session ended", userId);
     }
 

@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,8 @@ class PasswordResetTests {
     @BeforeAll
     static void start() {
         smtp.start();
-        app = MailApplication.start(smtp, List.of("--PUBLIC_URL=" + PUBLIC_URL));
+        // the lock-out below comes from an address of its own, through this trusted proxy
+        app = MailApplication.start(smtp, List.of("--PUBLIC_URL=" + PUBLIC_URL, "--TRUSTED_PROXIES=127.0.0.1/32"));
     }
 
     @AfterAll
@@ -150,6 +152,25 @@ class PasswordResetTests {
 
         assertThat(confirm(second, NEW_PASSWORD).status()).isEqualTo(204);
         assertThat(confirm(first, "An0ther-Passw0rd!").field("error_code")).isEqualTo("RESET_TOKEN_INVALID");
+    }
+
+    @Test
+    void theResetLiftsTheLockOutOfTheAccount() throws Exception {
+        Account user = app.newUser();
+        String address = "203.0.113." + ThreadLocalRandom.current().nextInt(1, 255);
+        Api.Response attempt = null;
+        for (int i = 0; i < 6; i++) {
+            attempt = api().post("/api/auth/login").header("X-Forwarded-For", address)
+                    .json(Map.of("email", user.email(), "password", "Wr0ng-guess!")).send();
+        }
+        assertThat(attempt.status()).as("locked out").isEqualTo(429);
+        assertThat(api().post("/api/auth/password-reset").json(Map.of("email", user.email())).send().status())
+                .isEqualTo(202);
+        String token = tokenIn(MailApplication.part(mailsTo(user, 1).get(0), "text/plain"));
+
+        assertThat(confirm(token, NEW_PASSWORD).status()).isEqualTo(204);
+        assertThat(api().post("/api/auth/login").json(Map.of("email", user.email(), "password", NEW_PASSWORD)).send()
+                .status()).isEqualTo(200);
     }
 
     @Test
