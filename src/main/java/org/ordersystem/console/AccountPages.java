@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.ordersystem.auth.PasswordResets;
 import org.ordersystem.system.problem.ApiException;
+import org.ordersystem.user.EmailAddress;
 import org.ordersystem.user.UserService;
 
 import org.springframework.stereotype.Controller;
@@ -26,6 +27,8 @@ class AccountPages {
             "INVALID_CREDENTIALS", "Wrong e-mail or password.",
             "ACCOUNT_DEACTIVATED", "This account has been deactivated.",
             "TOO_MANY_ATTEMPTS", "Too many failed attempts; wait a few minutes and try again.");
+
+    static final String CHECK = "/ui/register/check";
 
     private final UserService users;
     private final PasswordResets resets;
@@ -68,6 +71,30 @@ class AccountPages {
     String registration(Model model) {
         model.addAttribute("registration", new Registration("", "", ""));
         return "console/register";
+    }
+
+    /**
+     * Inline validation (htmx, on leaving a field): the registration page with the messages for
+     * what has been typed so far, of which the page swaps in the field's own. Saves nothing; an
+     * address already taken is said only when registering.
+     */
+    @PostMapping(CHECK)
+    String checkRegistration(@Valid @ModelAttribute("registration") Registration registration, BindingResult form) {
+        check(form, "email", () -> EmailAddress.normalize(registration.email()));
+        check(form, "password", () -> users.checkPassword(registration.password()));
+        return "console/register";
+    }
+
+    private static void check(BindingResult form, String field, Runnable rule) {
+        if (form.hasFieldErrors(field)) {
+            return;
+        }
+        try {
+            rule.run();
+        }
+        catch (ApiException ex) {
+            form.rejectValue(field, ex.code().name(), ex.detail());
+        }
     }
 
     @PostMapping("/ui/register")

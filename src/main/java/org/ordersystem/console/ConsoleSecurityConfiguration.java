@@ -70,8 +70,8 @@ class ConsoleSecurityConfiguration {
                 .addFilterBefore(new ConsoleGate(properties.enabled()), DisableEncodeUrlFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/", "/ui", ConsoleSignIn.SIGN_IN, "/ui/register", PasswordResetPages.REQUEST,
-                                PasswordResets.PAGE).permitAll()
+                        .requestMatchers("/", "/ui", ConsoleSignIn.SIGN_IN, "/ui/register", AccountPages.CHECK,
+                                PasswordResetPages.REQUEST, PasswordResets.PAGE).permitAll()
                         .requestMatchers("/ui/admin", "/ui/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors

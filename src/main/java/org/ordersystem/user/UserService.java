@@ -74,6 +74,11 @@ public class UserService {
         return onPrimary.read(() -> users.findByEmail(EmailAddress.canonical(email))).map(User::toAccount);
     }
 
+    /** Refuses a password the policy does not allow ({@code WEAK_PASSWORD}), as registering would; saves nothing. */
+    public void checkPassword(String password) {
+        PasswordPolicy.check(password);
+    }
+
     public void recordLogin(long id) {
         users.recordLogin(id, now());
     }

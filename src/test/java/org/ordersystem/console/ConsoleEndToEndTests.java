@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -83,7 +85,13 @@ class ConsoleEndToEndTests {
         follow(customer, By.linkText("Register"));
         accessible(customer, "register");
         customer.findElement(By.id("name")).sendKeys("Ana Customer");
-        customer.findElement(By.id("email")).sendKeys(email);
+        // leaving a field checks it in place (htmx)
+        customer.findElement(By.id("email")).sendKeys("not an address", Keys.TAB);
+        waitFor(customer).until(ExpectedConditions.textMatches(By.id("email-error"), Pattern.compile(".+")));
+        accessible(customer, "register-with-message");
+        type(customer, "email", email);
+        customer.findElement(By.id("email")).sendKeys(Keys.TAB);
+        waitFor(customer).until(ExpectedConditions.textToBe(By.id("email-error"), ""));
         customer.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
         follow(customer, By.cssSelector("button[type=submit]"));
         assertThat(customer.findElement(By.cssSelector(".notice")).getText()).contains("account is ready");

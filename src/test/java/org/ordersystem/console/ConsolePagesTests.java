@@ -52,6 +52,37 @@ class ConsolePagesTests {
     }
 
     @Test
+    void registrationFieldsAreCheckedAsTheyAreLeftAndNothingIsSaved() {
+        ConsoleBrowser browser = new ConsoleBrowser(port);
+        browser.get("/ui/register");
+        String email = "inline-" + UUID.randomUUID() + "@orders.test";
+
+        HttpResponse<String> checked = browser.post("/ui/register/check",
+                Map.of("name", "Ines", "email", "not an address", "password", "weak"));
+        assertThat(checked.statusCode()).isEqualTo(200);
+        assertThat(fieldError(checked, "email")).isNotEmpty();
+        assertThat(fieldError(checked, "password")).startsWith("The password");
+        assertThat(fieldError(checked, "name")).isEmpty();
+
+        HttpResponse<String> fine = browser.post("/ui/register/check",
+                Map.of("name", "Ines", "email", email, "password", Accounts.PASSWORD));
+        assertThat(fieldError(fine, "email")).isEmpty();
+        assertThat(fieldError(fine, "password")).isEmpty();
+        assertThat(api.get("/api/users?q=" + email).token(accounts.admin().token()).send().json()
+                .at("/page/total_elements").asLong()).as("checking registers nobody").isZero();
+        assertThat(browser.postRaw("/ui/register/check", Map.of("email", email)).statusCode())
+                .as("without the form's CSRF token").isEqualTo(403);
+    }
+
+    /** The text of a field's message on a form page, empty when there is none. */
+    private static String fieldError(HttpResponse<String> page, String field) {
+        Matcher message = Pattern.compile("id=\"" + field + "-error\"[^>]*>(?:<span>([^<]*)</span>)?</p>")
+                .matcher(page.body());
+        assertThat(message.find()).as("the %s field's message element", field).isTrue();
+        return message.group(1) == null ? "" : message.group(1);
+    }
+
+    @Test
     void signingInOpensASessionWithASafeCookieAndANewId() {
         Account user = accounts.newUser();
         ConsoleBrowser browser = new ConsoleBrowser(port);

@@ -64,6 +64,7 @@ class AccessRulesInventoryTests {
             Map.entry("/ui", Access.CONSOLE_PUBLIC),
             Map.entry("/ui/sign-in", Access.CONSOLE_PUBLIC),
             Map.entry("/ui/register", Access.CONSOLE_PUBLIC),
+            Map.entry("/ui/register/check", Access.CONSOLE_PUBLIC),
             Map.entry("/ui/password-reset", Access.CONSOLE_PUBLIC),
             Map.entry("/ui/password-reset/confirm", Access.CONSOLE_PUBLIC),
             Map.entry("/ui/problem", Access.CONSOLE),
