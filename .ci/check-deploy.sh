@@ -185,7 +185,7 @@ check_yamllint() {
 
 check_shellcheck() {
   local -a scripts=() file
-  for file in scripts/*.sh scripts/lib/*.sh docker/*.sh .ci/*; do
+  for file in scripts/*.sh scripts/lib/*.sh docker/*.sh .ci/* .ci/services/*/*.sh; do
     [[ -f $file ]] || continue
     if [[ $file == *.sh ]] || head -n1 "$file" | grep -qE '^#!.*\b(ba)?sh\b'; then
       scripts+=("$file")

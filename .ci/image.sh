@@ -4,90 +4,34 @@
 #
 #   bash .ci/image.sh            (from .ci/run; needs root)
 #
-# The Docker engine (Debian's docker.io) is started here on a private socket, never
-# /var/run/docker.sock, so nothing else on the machine changes. No image registry is
-# reachable, so the base images are made locally and passed as build arguments:
+# The Docker engine is CI's private one (.ci/engine.sh). No image registry is reachable, so
+# the base images are made locally and passed as build arguments:
 #   BUILD_IMAGE    Debian bookworm (debootstrap) + Debian's maven and openjdk-17-jdk-headless,
 #                  with the machine's Java trust store
 #   RUNTIME_IMAGE  Debian bookworm (debootstrap) + the machine's Temurin 25 (no Debian package
 #                  provides Java 25), at /opt/java/openjdk as in eclipse-temurin images
-# The engine's data root (images and build cache) and the debootstrap tarball stay in
-# $ORDER_BACKEND_CI_CACHE (default /var/cache/order-backend-ci) between runs.
 # Exit codes: 0 passed, 1 failed, 3 the engine could not start (the caller says so loudly).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cache=${ORDER_BACKEND_CI_CACHE:-/var/cache/order-backend-ci}
 temurin=${TEMURIN_25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 port=8000
-run=$(mktemp -d /tmp/ci-image.XXXXXX)
-export DOCKER_HOST=unix://$run/docker.sock
-engine_pid=""
 container=order-backend-ci-$$
 db=order_backend_ci_docker_$$
-
-# Debian's client (docker.io) has BuildKit built in; another docker on PATH may want buildx.
-docker() { /usr/bin/docker "$@"; }
-
-log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+# shellcheck source=.ci/engine.sh
+source .ci/engine.sh
 
 cleanup() {
   if [[ -n $engine_pid ]]; then
     docker rm -f "$container" >/dev/null 2>&1 || true
-    kill "$engine_pid" 2>/dev/null || true
-    wait "$engine_pid" 2>/dev/null || true
   fi
-  # The engine leaves its network namespace mounted under its exec root.
-  awk -v dir="$run/" 'index($2, dir) == 1 {print $2}' /proc/mounts | sort -r | xargs -r umount -l 2>/dev/null || true
+  stop_engine
   psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $db" postgres >/dev/null 2>&1 || true
-  rm -rf "$run"
 }
 trap cleanup EXIT
 
-start_engine() {
-  if ! command -v dockerd >/dev/null || ! command -v debootstrap >/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io debootstrap >/dev/null
-  fi
-  mkdir -p "$cache"
-  # One engine per data root: another CI run on this machine waits here.
-  exec 9>"$cache/engine.lock"
-  flock -w 1800 9
-  dockerd --host "$DOCKER_HOST" --data-root "$cache/docker" --exec-root "$run/exec" \
-    --pidfile "$run/docker.pid" --bridge none --iptables=false --ip6tables=false \
-    >"$run/dockerd.log" 2>&1 &
-  engine_pid=$!
-  local _
-  for _ in $(seq 1 120); do
-    docker info >/dev/null 2>&1 && { log "engine up: $(docker version -f '{{.Server.Version}}'), data root $cache/docker"; return 0; }
-    kill -0 "$engine_pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  tail -20 "$run/dockerd.log"
-  return 1
-}
-
-# debootstrap once; the tarball is the cache.
-debian_rootfs() {
-  local tar=$cache/bookworm-minbase.tar
-  if [[ ! -s $tar ]]; then
-    log "debootstrap bookworm (minbase), cached as $tar"
-    debootstrap --variant=minbase bookworm "$run/rootfs" http://deb.debian.org/debian >"$run/debootstrap.log" 2>&1 \
-      || { tail -20 "$run/debootstrap.log"; return 1; }
-    rm -rf "$run/rootfs/var/cache/apt/archives/"*.deb
-    tar -C "$run/rootfs" -cf "$tar.tmp" . && mv "$tar.tmp" "$tar"
-    rm -rf "$run/rootfs"
-  fi
-  printf '%s' "$tar"
-}
-
-has_image() { docker image inspect "$1" >/dev/null 2>&1; }
-
 base_images() {
-  local tar
-  if ! has_image ci/debian:bookworm; then
-    tar=$(debian_rootfs)
-    docker import "$tar" ci/debian:bookworm >/dev/null
-  fi
+  debian_image
   # The machine's Java trust store goes in, so Maven in the build reaches Maven Central
   # exactly as the machine's own Maven does (its tag changes when the store does).
   build_image=ci/maven:jdk17-$(sha256sum /etc/ssl/certs/java/cacerts | cut -c1-12)

@@ -7,10 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 import redis.embedded.RedisServer;
 
 import org.springframework.boot.SpringApplication;
@@ -35,8 +39,17 @@ public final class TestServices {
 
     public static synchronized TestServices get() {
         if (instance == null) {
+            boolean docker;
+            if ("containers".equals(System.getenv("ORDER_BACKEND_TEST_SERVICES"))) {
+                // CI's Testcontainers run: no quiet fall-back to the embedded servers; this throws why not
+                DockerClientFactory.instance().client();
+                docker = true;
+            }
+            else {
+                docker = dockerAvailable();
+            }
             try {
-                instance = new TestServices(dockerAvailable());
+                instance = new TestServices(docker);
             }
             catch (IOException ex) {
                 throw new UncheckedIOException(ex);
@@ -54,7 +67,11 @@ public final class TestServices {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + database.port() + "/postgres";
+        return jdbcUrlOn(database.port());
+    }
+
+    private static String jdbcUrlOn(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
     public String redisUrl() {
@@ -259,14 +276,38 @@ public final class TestServices {
         }
     }
 
+    /**
+     * A service's image: the official one unless the environment names another, e.g. CI's
+     * images made from Debian's packages where no registry is reachable (.ci/testcontainers.sh).
+     */
+    private static DockerImageName image(String variable, String official) {
+        String chosen = System.getenv(variable);
+        DockerImageName name = DockerImageName.parse(official);
+        return chosen == null || chosen.isBlank() ? name
+                : DockerImageName.parse(chosen).asCompatibleSubstituteFor(name.getUnversionedPart());
+    }
+
+    /**
+     * The containers share the host's network, each on a port of its own, as the embedded
+     * servers do: no port mapping (an engine without a bridge has none) and the same address
+     * after a stop and start.
+     */
     private static final class ContainerDatabase implements Database {
 
         private final int port = freePort();
-        private final PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
+        private final PostgreSQLContainer container = new PostgreSQLContainer(
+                image("ORDER_BACKEND_TEST_POSTGRES_IMAGE", "postgres:15-alpine")) {
+            @Override
+            public String getJdbcUrl() {
+                return jdbcUrlOn(port); // its own port on the host network, not a mapped one
+            }
+        };
 
         ContainerDatabase() {
-            container.withDatabaseName("postgres").withUsername("postgres").withPassword("postgres");
-            container.setPortBindings(List.of(port + ":5432"));
+            container.withDatabaseName("postgres").withUsername("postgres").withPassword("postgres")
+                    .withNetworkMode("host");
+            container.setCommand("postgres", "-c", "fsync=off", "-c", "port=" + port, "-c", "max_connections=300");
+            container.setExposedPorts(List.of()); // no mapping to wait for
             container.start();
         }
 
@@ -277,27 +318,35 @@ public final class TestServices {
 
         @Override
         public void stop() {
-            DockerClientFactory.lazyClient().stopContainerCmd(container.getContainerId()).exec();
+            stopContainer(container);
         }
 
         @Override
         public void start() {
-            DockerClientFactory.lazyClient().startContainerCmd(container.getContainerId()).exec();
+            startContainer(container, port);
         }
 
         @Override
         public void crash() {
-            DockerClientFactory.lazyClient().killContainerCmd(container.getContainerId()).exec();
+            try {
+                DockerClientFactory.lazyClient().killContainerCmd(container.getContainerId()).exec();
+            }
+            catch (ConflictException notRunning) {
+                // like the embedded server's: nothing to crash
+            }
         }
     }
 
     private static final class ContainerCache implements Cache {
 
         private final int port = freePort();
-        private final GenericContainer<?> container = new GenericContainer<>("redis:7-alpine");
+        private final GenericContainer<?> container = new GenericContainer<>(
+                image("ORDER_BACKEND_TEST_REDIS_IMAGE", "redis:7-alpine"));
 
         ContainerCache() {
-            container.withExposedPorts(6379).setPortBindings(List.of(port + ":6379"));
+            container.withNetworkMode("host").withCommand("redis-server", "--port", String.valueOf(port), "--bind",
+                    "127.0.0.1", "--save", "", "--appendonly", "no")
+                    .waitingFor(Wait.forLogMessage(".*Ready to accept connections.*\\n", 1));
             container.start();
         }
 
@@ -308,12 +357,50 @@ public final class TestServices {
 
         @Override
         public void stop() {
-            DockerClientFactory.lazyClient().stopContainerCmd(container.getContainerId()).exec();
+            stopContainer(container);
         }
 
         @Override
         public void start() {
+            startContainer(container, port);
+        }
+    }
+
+    /** As the embedded servers' stop: nothing to do when it is not running. */
+    private static void stopContainer(GenericContainer<?> container) {
+        try {
+            DockerClientFactory.lazyClient().stopContainerCmd(container.getContainerId()).exec();
+        }
+        catch (NotModifiedException alreadyStopped) {
+            // nothing to stop
+        }
+    }
+
+    /** As the embedded servers' start: returns once the port is open, also when it was running already. */
+    private static void startContainer(GenericContainer<?> container, int port) {
+        try {
             DockerClientFactory.lazyClient().startContainerCmd(container.getContainerId()).exec();
+        }
+        catch (NotModifiedException alreadyRunning) {
+            // started before
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            }
+            catch (IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new UncheckedIOException("The container did not open port " + port, notYet);
+                }
+                try {
+                    Thread.sleep(100);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(ex);
+                }
+            }
         }
     }
 }
