@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,9 +25,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ordersystem.support.Accounts;
@@ -52,8 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleEndToEndTests {
 
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
-    /** axe-core's rules for WCAG 2.0 and 2.1, levels A and AA (contrast, labels, names, structure). */
-    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     private final String base;
     private WebDriver customer;
@@ -66,8 +58,8 @@ class ConsoleEndToEndTests {
 
     @BeforeEach
     void browsers() {
-        customer = chromium();
-        admin = chromium();
+        customer = Chromium.start();
+        admin = Chromium.start();
     }
 
     @AfterEach
@@ -160,7 +152,7 @@ class ConsoleEndToEndTests {
                 "PENDING → CONFIRMED", "CONFIRMED → SHIPPED", "Courier 42");
         assertThat(customer.findElements(By.xpath("//button[text()='Mark delivered']"))).isEmpty();
 
-        WebDriver stranger = chromium();
+        WebDriver stranger = Chromium.start();
         try {
             String other = "console-" + UUID.randomUUID() + "@orders.test";
             register(stranger, other);
@@ -224,27 +216,6 @@ class ConsoleEndToEndTests {
 
     /** Records what axe-core finds against WCAG 2.1 A and AA on the page as it is now. */
     private void accessible(WebDriver browser, String page) {
-        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(browser);
-        assertThat(results.getPasses()).as("axe-core checked %s", page).hasSizeGreaterThan(10);
-        for (Rule rule : results.getViolations()) {
-            inaccessible.add(page + ": " + rule.getId() + " (" + rule.getHelp() + ") at "
-                    + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList());
-        }
-    }
-
-    /** Headless Chromium with the driver from the same Debian packages (no download). */
-    private static WebDriver chromium() {
-        Path driver = Path.of("/usr/bin/chromedriver");
-        Path binary = Path.of("/usr/bin/chromium");
-        if (!Files.isExecutable(driver) || !Files.isExecutable(binary)) {
-            throw new IllegalStateException("The console's browser tests need Chromium: "
-                    + "apt-get install chromium chromium-driver (.ci/run installs them)");
-        }
-        ChromeOptions options = new ChromeOptions().setBinary(binary.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--disable-gpu",
-                "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        inaccessible.addAll(Chromium.violations(browser, page));
     }
 }

@@ -3,6 +3,7 @@ package org.ordersystem.notification;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,6 +14,11 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.ordersystem.console.Chromium;
 import org.ordersystem.console.ConsoleBrowser;
 import org.ordersystem.support.Accounts;
 import org.ordersystem.support.Accounts.Account;
@@ -205,6 +211,31 @@ class PasswordResetTests {
                 Map.of("token", tokenIn(link), "password", "An0ther-Passw0rd!", "repeated", "An0ther-Passw0rd!"));
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("The password-reset link is not valid");
+    }
+
+    @Test
+    void theForgottenPasswordPagesAreAccessible() {
+        Account user = app.newUser();
+        String base = "http://127.0.0.1:" + app.port();
+        List<String> inaccessible = new ArrayList<>();
+        WebDriver browser = Chromium.start();
+        try {
+            browser.get(base + "/ui/sign-in");
+            browser.findElement(By.linkText("Forgotten your password?")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(base + "/ui/password-reset"));
+            inaccessible.addAll(Chromium.violations(browser, "password-reset"));
+            browser.findElement(By.id("email")).sendKeys(user.email());
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".notice"), "is on its way"));
+            inaccessible.addAll(Chromium.violations(browser, "password-reset-sent"));
+            browser.get(linkIn(MailApplication.part(mailsTo(user, 1).get(0), "text/plain")).replace(PUBLIC_URL, base));
+            inaccessible.addAll(Chromium.violations(browser, "password-reset-confirm"));
+        }
+        finally {
+            browser.quit();
+        }
+        assertThat(inaccessible).as("WCAG 2.1 A/AA violations found by axe-core").isEmpty();
     }
 
     private static Api api() {
