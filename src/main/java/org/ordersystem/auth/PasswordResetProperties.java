@@ -29,8 +29,8 @@ record PasswordResetProperties(@DefaultValue("http://localhost:8000") URI public
                 || !("https".equals(publicUrl.getScheme()) || "http".equals(publicUrl.getScheme()))
                 || publicUrl.getRawUserInfo() != null || publicUrl.getRawQuery() != null
                 || publicUrl.getRawFragment() != null)) {
-            errors.rejectValue("publicUrl", "url",
-                    "must be an http(s) address without credentials, query or fragment, e.g. https://orders.example.com");
+            errors.rejectValue("publicUrl", "url", "must be an http(s) address without credentials, query or "
+                    + "fragment, e.g. https://orders.example.com");
         }
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.ordersystem.auth.PasswordResets;
 import org.ordersystem.auth.AuthService;
+import org.ordersystem.auth.PasswordResets;
 import org.ordersystem.system.web.ClientAddress;
 import org.ordersystem.user.UserService;
 

@@ -18,8 +18,8 @@ class OrderMailMetrics {
     private final AtomicLong pending = new AtomicLong();
 
     OrderMailMetrics(MeterRegistry registry) {
-        this.sent = Counter.builder("orders.emails.sent").description("E-mails (about orders, password resets) accepted by the SMTP server")
-                .register(registry);
+        this.sent = Counter.builder("orders.emails.sent")
+                .description("E-mails (about orders, password resets) accepted by the SMTP server").register(registry);
         this.failed = Counter.builder("orders.emails.failed")
                 .description("Failed attempts to send an e-mail; each one is retried").register(registry);
         Gauge.builder("orders.emails.pending", pending, AtomicLong::get)

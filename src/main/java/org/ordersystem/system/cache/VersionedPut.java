@@ -50,7 +50,8 @@ final class VersionedPut {
 
     private void putInRedis(RedisCache cache, Object key, Versioned value) {
         RedisCacheConfiguration config = cache.getCacheConfiguration();
-        String entry = config.getKeyPrefixFor(cache.getName()) + config.getConversionService().convert(key, String.class);
+        String entry = config.getKeyPrefixFor(cache.getName())
+                + config.getConversionService().convert(key, String.class);
         ByteBuffer json = config.getValueSerializationPair().write(value);
         Duration timeToLive = config.getTtlFunction().getTimeToLive(key, value);
         redis.execute(PUT_NEWER, List.of(entry), StandardCharsets.UTF_8.decode(json).toString(),
