@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -381,6 +383,30 @@ class DeploymentManifestTests {
 
         String nginx = Files.readString(ROOT.resolve("nginx/templates/order-backend.conf.template"));
         assertThat(nginx).contains("server app:8000");
+    }
+
+    /**
+     * A proxy that keeps an idle connection to the app open longer than the app does sends
+     * requests on connections the app is closing, and answers them 502: every proxy in front
+     * must close first.
+     */
+    @Test
+    void theAppKeepsIdleConnectionsOpenLongerThanEveryProxyInFront() throws IOException {
+        long app = seconds(Files.readString(ROOT.resolve("src/main/resources/application.yml")),
+                "(?m)^\\s+keep-alive-timeout: (\\d+)s$");
+        assertThat(app).as("the app's keep-alive timeout")
+                .isGreaterThan(seconds(Files.readString(ROOT.resolve("terraform/alb.tf")),
+                        "(?m)^\\s*idle_timeout\\s*=\\s*(\\d+)$"))
+                .isGreaterThan(seconds(Files.readString(ROOT.resolve("nginx/templates/order-backend.conf.template")),
+                        "(?m)^\\s*keepalive_timeout (\\d+)s;"))
+                .isGreaterThan(seconds(Files.readString(ROOT.resolve("terraform/cdn.tf")),
+                        "(?m)^\\s*origin_keepalive_timeout\\s*=\\s*(\\d+)$"));
+    }
+
+    private static long seconds(String text, String pattern) {
+        Matcher value = Pattern.compile(pattern).matcher(text);
+        assertThat(value.find()).as("%s in the file", pattern).isTrue();
+        return Long.parseLong(value.group(1));
     }
 
     // --- helpers ---------------------------------------------------------------------
