@@ -138,7 +138,8 @@ public class PasswordResets {
                 .param("before", Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).update();
     }
 
-    private void requireAvailable() {
+    /** Refuses with 404, as an unknown path is, when no links can be sent (no SMTP). */
+    public void requireAvailable() {
         if (!available()) {
             throw new ApiException(CommonErrorCode.NOT_FOUND, "No resource at this path.");
         }

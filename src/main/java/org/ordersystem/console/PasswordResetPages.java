@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.ordersystem.auth.PasswordResets;
 import org.ordersystem.system.problem.ApiException;
-import org.ordersystem.system.problem.CommonErrorCode;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,14 +41,14 @@ class PasswordResetPages {
 
     @GetMapping(REQUEST)
     String requestForm(Model model) {
-        requireAvailable();
+        resets.requireAvailable();
         model.addAttribute("resetRequest", new ResetRequest(""));
         return "console/password-reset";
     }
 
     @PostMapping(REQUEST)
     String request(@Valid @ModelAttribute("resetRequest") ResetRequest request, BindingResult form, Model model) {
-        requireAvailable();
+        resets.requireAvailable();
         if (form.hasErrors()) {
             return "console/password-reset";
         }
@@ -66,14 +65,14 @@ class PasswordResetPages {
 
     @GetMapping(PasswordResets.PAGE)
     String newPasswordForm(@RequestParam(defaultValue = "") String token, Model model) {
-        requireAvailable();
+        resets.requireAvailable();
         model.addAttribute("newPassword", new NewPassword(token, "", ""));
         return "console/password-reset-confirm";
     }
 
     @PostMapping(PasswordResets.PAGE)
     String confirm(@Valid @ModelAttribute("newPassword") NewPassword change, BindingResult form) {
-        requireAvailable();
+        resets.requireAvailable();
         if (!form.hasErrors() && !change.password().equals(change.repeated())) {
             form.rejectValue("repeated", "mismatch", "The two passwords differ.");
         }
@@ -89,11 +88,5 @@ class PasswordResetPages {
             return "console/password-reset-confirm";
         }
         return "redirect:" + ConsoleSignIn.SIGN_IN + "?password-reset";
-    }
-
-    private void requireAvailable() {
-        if (!resets.available()) {
-            throw new ApiException(CommonErrorCode.NOT_FOUND, "No resource at this path.");
-        }
     }
 }

@@ -39,20 +39,23 @@ class OrderMailConfiguration {
         return new OrderMailMetrics(registry);
     }
 
+    /** The one sender of every e-mail, so that its bound on SMTP connections holds for all of them. */
     @Bean
-    OrderMailListener orderMailListener(UserService users, OrderService orders, JavaMailSender mailSender,
-            OrderMailMetrics metrics, OrderMailProperties properties) {
-        InternetAddress from = properties.sender();
-        return new OrderMailListener(users, new OrderContents(orders), new OrderMailComposer(domainOf(from)),
-                new SmtpSender(mailSender, from), metrics, properties.concurrency());
+    SmtpSender smtpSender(JavaMailSender mailSender, OrderMailProperties properties) {
+        return new SmtpSender(mailSender, properties.sender(), properties.concurrency());
     }
 
     @Bean
-    PasswordResetMailListener passwordResetMailListener(UserService users, PasswordResets resets,
-            JavaMailSender mailSender, OrderMailMetrics metrics, OrderMailProperties properties, Clock clock) {
-        InternetAddress from = properties.sender();
-        return new PasswordResetMailListener(users, resets, new SmtpSender(mailSender, from), metrics, domainOf(from),
-                clock);
+    OrderMailListener orderMailListener(UserService users, OrderService orders, SmtpSender sender,
+            OrderMailMetrics metrics, OrderMailProperties properties) {
+        return new OrderMailListener(users, new OrderContents(orders),
+                new OrderMailComposer(domainOf(properties.sender())), sender, metrics);
+    }
+
+    @Bean
+    PasswordResetMailListener passwordResetMailListener(UserService users, PasswordResets resets, SmtpSender sender,
+            OrderMailMetrics metrics, OrderMailProperties properties, Clock clock) {
+        return new PasswordResetMailListener(users, resets, sender, metrics, domainOf(properties.sender()), clock);
     }
 
     @Bean

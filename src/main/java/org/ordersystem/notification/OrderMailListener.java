@@ -4,8 +4,6 @@ import org.ordersystem.user.UserErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.ordersystem.notification.OrderContents.Contents;
 import org.ordersystem.order.OrderPlaced;
@@ -43,17 +41,14 @@ class OrderMailListener {
     private final OrderMailComposer composer;
     private final SmtpSender sender;
     private final OrderMailMetrics metrics;
-    /** Bounds the SMTP connections at once (virtual threads would otherwise open one per event). */
-    private final Semaphore connections;
 
     OrderMailListener(UserService users, OrderContents orders, OrderMailComposer composer, SmtpSender sender,
-            OrderMailMetrics metrics, int concurrency) {
+            OrderMailMetrics metrics) {
         this.users = users;
         this.orders = orders;
         this.composer = composer;
         this.sender = sender;
         this.metrics = metrics;
-        this.connections = new Semaphore(concurrency, true);
     }
 
     @ApplicationModuleListener(id = PLACED_ID, propagation = Propagation.NOT_SUPPORTED)
@@ -80,22 +75,10 @@ class OrderMailListener {
             return;
         }
         try {
-            if (!connections.tryAcquire(1, TimeUnit.MINUTES)) {
-                throw failed(event, new IllegalStateException("all SMTP connections busy"));
-            }
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw failed(event, ex);
-        }
-        try {
             sender.send(mail.get());
         }
         catch (RuntimeException ex) {
             throw failed(event, ex);
-        }
-        finally {
-            connections.release();
         }
         metrics.sent();
         log.info("Sent the {} e-mail of order {} as {}", event.kind(), event.orderId(), mail.get().messageId());

@@ -2,6 +2,8 @@ package org.ordersystem.notification;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -12,15 +14,23 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
-/** Hands one composed e-mail to the SMTP server. */
+/**
+ * Hands one composed e-mail to the SMTP server, for every kind of e-mail: at most
+ * {@code order.mail.concurrency} at once (virtual threads would otherwise open one connection
+ * per event).
+ */
 class SmtpSender {
+
+    private static final long WAIT_MINUTES = 1;
 
     private final JavaMailSender mailSender;
     private final InternetAddress from;
+    private final Semaphore connections;
 
-    SmtpSender(JavaMailSender mailSender, InternetAddress from) {
+    SmtpSender(JavaMailSender mailSender, InternetAddress from, int concurrency) {
         this.mailSender = mailSender;
         this.from = from;
+        this.connections = new Semaphore(concurrency, true);
     }
 
     /** Returns once the server accepted the message; throws a {@code MailException} otherwise. */
@@ -39,6 +49,7 @@ class SmtpSender {
         catch (MessagingException | UnsupportedEncodingException ex) {
             throw new MailPreparationException("Could not build " + mail.about(), ex);
         }
+        acquireConnection();
         try {
             mailSender.send(message);
         }
@@ -48,6 +59,21 @@ class SmtpSender {
             if (!ex.getFailedMessages().isEmpty()) {
                 throw ex;
             }
+        }
+        finally {
+            connections.release();
+        }
+    }
+
+    private void acquireConnection() {
+        try {
+            if (!connections.tryAcquire(WAIT_MINUTES, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("all SMTP connections busy");
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an SMTP connection", ex);
         }
     }
 }
