@@ -41,6 +41,10 @@ Usage: bench/run.sh [options]
   --redis-db N        Redis database the app uses, flushed at start and end (default 5)
   --keep-db           do not drop the benchmark database at the end
   --no-results        do not write bench/results/ (output stays in bench/work/)
+  --only "A B"        measure only these load scenarios (names as in step 4: trivial, get-order,
+                      list-orders, search, create-order, add-item, transition, mixed, export,
+                      overload, soak) on one start, without start-up timing, limits or report:
+                      to compare one change quickly; their JSON lines are printed at the end
   --wait-quiet S      first wait up to S seconds for the 1-minute load average to fall
                       below 1.5 (other work on the machine skews every figure)
   -h, --help          this text
@@ -69,6 +73,7 @@ port=18080
 redis_db=5
 keep_db=0
 write_results=1
+only=""
 
 while [ $# -gt 0 ]; do
   case $1 in
@@ -92,6 +97,7 @@ while [ $# -gt 0 ]; do
     --redis-db) redis_db=$2; shift 2 ;;
     --keep-db) keep_db=1; shift ;;
     --no-results) write_results=0; shift ;;
+    --only) only=$2; write_results=0; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -128,6 +134,9 @@ fi
 # The soak's transitions (5 % of its mixed load) take up to 5 per second per user more.
 # The overload scenario's mixed run (at most a few hundred transitions per second) takes 10 per second per user more.
 fresh=$(( 40 * (training_seconds + jit_warmup + 2 * warmup + 2 * duration) + 5 * soak_minutes * soak_chunk + 10 * duration ))
+
+# wanted NAME: whether --only asks for the load scenario NAME (every one without --only).
+wanted() { [ -z "$only" ] || [[ " $only " == *" $1 "* ]]; }
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -908,6 +917,7 @@ EOF
     log "no CPU quota possible here (needs root and a cgroup cpu controller): half-core starts not timed"
   fi
   local i mode
+  [ -z "$only" ] || startup_runs=0
   for i in $(seq 1 "$startup_runs"); do
     for mode in "${modes[@]}" "${half_modes[@]}"; do
       if [ "$mode" != "${mode%@half}" ] && [ "$i" -gt $(( (startup_runs + 1) / 2 )) ]; then continue; fi
@@ -920,11 +930,15 @@ EOF
   done
   remove_half_core_cgroup
   local best_mode=fat best_ms=999999999 ms
-  for mode in "${modes[@]}"; do
-    ms=$(jq -r "select(.mode == \"$mode\") | .ready_ms" "$work/startup.jsonl" | median)
-    if [ "$ms" -lt "$best_ms" ]; then best_ms=$ms; best_mode=$mode; fi
-  done
-  log "start-up median: $best_mode ${best_ms} ms (the load runs use this mode)"
+  if [ -n "$only" ]; then
+    best_mode=${modes[-1]}
+  else
+    for mode in "${modes[@]}"; do
+      ms=$(jq -r "select(.mode == \"$mode\") | .ready_ms" "$work/startup.jsonl" | median)
+      if [ "$ms" -lt "$best_ms" ]; then best_ms=$ms; best_mode=$mode; fi
+    done
+    log "start-up median: $best_mode ${best_ms} ms (the load runs use this mode)"
+  fi
 
   # 4. The scenarios, on one app instance.
   app_log=$work/app-load.log
@@ -935,18 +949,18 @@ EOF
     log "JIT warm-up: ${jit_warmup}s of mixed load"
     run_wrk mixed "$jit_warmup" "$work/runs/jit-warmup-mixed.json"
   fi
-  measure trivial trivial
-  measure get-order get-order
-  measure list-orders list-orders
-  measure search search
-  measure create-order create-order
-  measure add-item add-item
-  measure transition transition
-  measure mixed mixed
-  export_run
-  overload
-  log "soak: $soak_minutes runs of ${soak_chunk}s of mixed load"
-  soak
+  : >"$work/overload.jsonl"
+  : >"$work/soak.jsonl"
+  local scenario
+  for scenario in trivial get-order list-orders search create-order add-item transition mixed; do
+    if wanted "$scenario"; then measure "$scenario" "$scenario"; fi
+  done
+  if wanted export; then export_run; fi
+  if wanted overload; then overload; fi
+  if wanted soak; then
+    log "soak: $soak_minutes runs of ${soak_chunk}s of mixed load"
+    soak
+  fi
   local rss hwm rss_anon rss_file
   rss=$(rss_kib "$app_pid" VmRSS)
   hwm=$(rss_kib "$app_pid" VmHWM)
@@ -955,6 +969,13 @@ EOF
   metrics_to "$work/runs/metrics-final.txt"
   "$java_bin" -version >"$work/java-version.txt" 2>&1
   stop_app
+
+  if [ -n "$only" ]; then
+    log "--only $only: the runs' figures (no limits, no report)"
+    cat "$work/scenarios.jsonl" "$work/overload.jsonl" "$work/soak.jsonl" 2>/dev/null || true
+    if [ -s "$work/export.jsonl" ] && wanted export; then cat "$work/export.jsonl"; fi
+    return 0
+  fi
 
   # 4b. list-orders on a private primary, without and then with its hot standby as the read
   # replica (DATABASE_REPLICA_URL): the cost of the routing on one machine, where the standby

@@ -18,9 +18,9 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * One log line per request: method, path template (never the raw path, which may hold
  * ids or junk), status and duration, with the request id and user id in context.
- * Query strings are never logged. Requests the admission gate refused are counted
- * ({@code http_admission_rejected_total}), not logged one by one: under overload their lines
- * would cost what the gate saves.
+ * Query strings are never logged. Requests the admission gate refused never get here: they
+ * are counted ({@code http_admission_rejected_total}), not logged one by one, since under
+ * overload their lines would cost what the gate saves.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -36,9 +36,7 @@ class AccessLogFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         }
         finally {
-            if (request.getAttribute(AdmissionFilter.REFUSED) == null) {
-                logLine(request, response.getStatus(), (System.nanoTime() - started) / 1_000_000);
-            }
+            logLine(request, response.getStatus(), (System.nanoTime() - started) / 1_000_000);
         }
     }
 

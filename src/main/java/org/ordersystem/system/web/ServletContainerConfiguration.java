@@ -9,7 +9,11 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Errors Tomcat answers by itself are problem+json too ({@link ProblemErrorReportValve}). */
+/**
+ * Tomcat's own part: errors it answers by itself are problem+json too
+ * ({@link ProblemErrorReportValve}), and the admission gate decides before the servlet filters
+ * ({@link AdmissionValve}).
+ */
 @Configuration(proxyBeanMethods = false)
 class ServletContainerConfiguration {
 
@@ -20,5 +24,10 @@ class ServletContainerConfiguration {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }
         });
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> admissionGate(AdmissionValve gate) {
+        return factory -> factory.addContextValves(gate);
     }
 }

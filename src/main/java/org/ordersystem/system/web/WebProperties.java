@@ -22,7 +22,7 @@ record WebProperties(@DefaultValue("") String trustedProxies, String metricsToke
         implements Validator {
 
     /**
-     * The admission gate's adaptive limit and its queue (see {@link AdmissionFilter}).
+     * The admission gate's adaptive limit and its queue (see {@link AdmissionValve}).
      *
      * @param maxConcurrent the most API requests the adaptive limit lets run at once; 0 means four
      *        times the connection pool (at least 8)

@@ -37,9 +37,9 @@ class PathSpellingApiTests {
 
     private final Api api;
     private final Accounts accounts;
-    private final AdmissionFilter admission;
+    private final AdmissionValve admission;
 
-    PathSpellingApiTests(@LocalServerPort int port, @Autowired AdmissionFilter admission) {
+    PathSpellingApiTests(@LocalServerPort int port, @Autowired AdmissionValve admission) {
         this.api = new Api(port);
         this.accounts = new Accounts(api);
         this.admission = admission;
@@ -94,6 +94,13 @@ class PathSpellingApiTests {
                         Map.of("email", "admission-" + UUID.randomUUID() + "@orders.test", "password",
                                 Accounts.PASSWORD, "name", "Spelled"), 503, noWait));
             }
+            Api.Response refused = api.get("/api/orders").token(user).header("X-Request-Id", "spelled-42").send();
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.header("Retry-After")).isEqualTo("1");
+            assertThat(refused.header("X-Request-Id")).isEqualTo("spelled-42");
+            assertThat(refused.field("request_id")).isEqualTo("spelled-42");
+            assertThat(refused.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(api.get("/health/liveness").send().status()).as("outside the API, no gate").isEqualTo(200);
         }
         finally {
             taken.forEach(Limiter.Listener::onIgnore);

@@ -6,19 +6,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.netflix.concurrency.limits.Limiter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
-import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -26,7 +25,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The gate on its own: the refusal's body, the wait a caller may shorten, and who gets a freed slot. */
-class AdmissionFilterTests {
+class AdmissionValveTests {
 
     /** As the application's: problem properties at the top level (Boot adds this mixin). */
     private final JsonMapper json = JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
@@ -37,21 +36,24 @@ class AdmissionFilterTests {
     @AfterEach
     void release() {
         taken.forEach(Limiter.Listener::onIgnore);
-        MDC.clear();
     }
 
     @Test
-    void aRefusalIsTheContractsProblemWithRetryAfterAndIsNotAccessLogged() throws Exception {
-        AdmissionFilter gate = saturated(Duration.ZERO, 10);
-        MDC.put(RequestIdFilter.MDC_KEY, "req-42");
+    void aRefusalIsTheContractsProblemWithRetryAfterTheRequestIdAndTheSecurityHeaders() throws Exception {
+        AdmissionValve gate = saturated(Duration.ZERO, 10);
 
         MockHttpServletRequest request = api("/api/orders/7");
+        request.addHeader(RequestIdFilter.HEADER, "req-42");
         MockHttpServletResponse response = new MockHttpServletResponse();
-        MockFilterChain chain = new MockFilterChain();
-        gate.doFilter(request, response, chain);
+        AtomicBoolean ran = new AtomicBoolean();
+        gate.admit(request, response, () -> ran.set(true));
 
-        assertThat(chain.getRequest()).as("the chain did not run").isNull();
+        assertThat(ran).as("the request's work did not run").isFalse();
         assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader(RequestIdFilter.HEADER)).isEqualTo("req-42");
+        assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.getHeader("Cache-Control")).contains("no-store");
         assertThat(response.getContentType()).isEqualTo("application/problem+json");
         assertThat(response.getHeader("Retry-After")).isEqualTo("1");
         JsonNode body = json.readTree(response.getContentAsByteArray());
@@ -63,35 +65,38 @@ class AdmissionFilterTests {
         assertThat(body.get("instance").asString()).isEqualTo("/api/orders/7");
         assertThat(body.get("request_id").asString()).isEqualTo("req-42");
         assertThat(response.getContentLength()).isEqualTo(response.getContentAsByteArray().length);
-        assertThat(request.getAttribute(AdmissionFilter.REFUSED)).isEqualTo(Boolean.TRUE);
         assertThat(meters.get("http.admission.rejected").counter().count()).isEqualTo(1);
     }
 
     @Test
-    void theInstanceIsWrittenAsAJsonString() throws Exception {
-        AdmissionFilter gate = saturated(Duration.ZERO, 10);
+    void theInstanceIsWrittenAsAJsonStringAndAnInsaneRequestIdIsReplaced() throws Exception {
+        AdmissionValve gate = saturated(Duration.ZERO, 10);
+        MockHttpServletRequest request = api("/api/orders/\"x\\y");
+        request.addHeader(RequestIdFilter.HEADER, "forged\"id");
         MockHttpServletResponse response = new MockHttpServletResponse();
 
-        gate.doFilter(api("/api/orders/\"x\\y"), response, new MockFilterChain());
+        gate.admit(request, response, () -> { });
 
-        assertThat(json.readTree(response.getContentAsByteArray()).get("instance").asString())
-                .isEqualTo("/api/orders/\"x\\y");
+        JsonNode body = json.readTree(response.getContentAsByteArray());
+        assertThat(body.get("instance").asString()).isEqualTo("/api/orders/\"x\\y");
+        assertThat(body.get("request_id").asString()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+                .isEqualTo(response.getHeader(RequestIdFilter.HEADER));
     }
 
     @Test
     void aRequestOverTheLimitWaitsAtMostTheBoundOrWhatTheCallerPrefers() throws Exception {
-        AdmissionFilter gate = saturated(Duration.ofMillis(300), 10);
+        AdmissionValve gate = saturated(Duration.ofMillis(300), 10);
 
         long started = System.nanoTime();
         MockHttpServletResponse impatient = new MockHttpServletResponse();
         MockHttpServletRequest noWait = api("/api/orders");
         noWait.addHeader("Prefer", "respond-async, wait=0");
-        gate.doFilter(noWait, impatient, new MockFilterChain());
+        gate.admit(noWait, impatient, () -> { });
         long impatientMillis = (System.nanoTime() - started) / 1_000_000;
 
         started = System.nanoTime();
         MockHttpServletResponse patient = new MockHttpServletResponse();
-        gate.doFilter(api("/api/orders"), patient, new MockFilterChain());
+        gate.admit(api("/api/orders"), patient, () -> { });
         long patientMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(impatient.getStatus()).isEqualTo(503);
@@ -102,13 +107,13 @@ class AdmissionFilterTests {
 
     @Test
     void aMalformedOrNegativeWaitPreferenceKeepsTheGatesBound() throws Exception {
-        AdmissionFilter gate = saturated(Duration.ofMillis(300), 10);
+        AdmissionValve gate = saturated(Duration.ofMillis(300), 10);
         for (String preference : new String[] { "wait=-5", "wait=soon" }) {
             MockHttpServletRequest request = api("/api/orders");
             request.addHeader("Prefer", preference);
             long started = System.nanoTime();
             MockHttpServletResponse response = new MockHttpServletResponse();
-            gate.doFilter(request, response, new MockFilterChain());
+            gate.admit(request, response, () -> { });
 
             assertThat(response.getStatus()).as(preference).isEqualTo(503);
             assertThat((System.nanoTime() - started) / 1_000_000).as(preference).isGreaterThanOrEqualTo(250);
@@ -117,7 +122,7 @@ class AdmissionFilterTests {
 
     @Test
     void aFreedSlotGoesToTheNewestWaitingRequest() throws Exception {
-        AdmissionFilter gate = saturated(Duration.ofSeconds(5), 10);
+        AdmissionValve gate = saturated(Duration.ofSeconds(5), 10);
         List<String> admitted = new CopyOnWriteArrayList<>();
         CompletableFuture<Integer> older = waitingRequest(gate, () -> admitted.add("older"));
         awaitWaiting(1);
@@ -133,13 +138,13 @@ class AdmissionFilterTests {
 
     @Test
     void aFullQueueRefusesAtOnce() throws Exception {
-        AdmissionFilter gate = saturated(Duration.ofSeconds(5), 1);
+        AdmissionValve gate = saturated(Duration.ofSeconds(5), 1);
         CompletableFuture<Integer> waiting = waitingRequest(gate, () -> { });
         awaitWaiting(1);
 
         long started = System.nanoTime();
         MockHttpServletResponse response = new MockHttpServletResponse();
-        gate.doFilter(api("/api/orders"), response, new MockFilterChain());
+        gate.admit(api("/api/orders"), response, () -> { });
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2_000);
@@ -147,22 +152,10 @@ class AdmissionFilterTests {
         assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo(200);
     }
 
-    @Test
-    void pathsOutsideTheApiAreNotGated() throws Exception {
-        AdmissionFilter gate = saturated(Duration.ZERO, 10);
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        MockFilterChain chain = new MockFilterChain();
-
-        gate.doFilter(new MockHttpServletRequest("GET", "/health/liveness"), response, chain);
-
-        assertThat(chain.getRequest()).isNotNull();
-        assertThat(response.getStatus()).isEqualTo(200);
-    }
-
     /** A gate whose limit is 2, both slots held by the test (taken through the gate, as requests take them). */
-    private AdmissionFilter saturated(Duration maxWait, int queue) {
+    private AdmissionValve saturated(Duration maxWait, int queue) {
         WebProperties properties = new WebProperties("", null, new WebProperties.Admission(2, maxWait, queue, 1));
-        AdmissionFilter gate = new AdmissionFilter(properties, json, meters);
+        AdmissionValve gate = new AdmissionValve(properties, json, meters);
         @SuppressWarnings("unchecked")
         Limiter<HttpServletRequest> slots = (Limiter<HttpServletRequest>) ReflectionTestUtils.getField(gate, "gate");
         for (int i = 0; i < 2; i++) {
@@ -173,11 +166,11 @@ class AdmissionFilterTests {
     }
 
     /** A request sent from its own thread; {@code onAdmission} runs when it reaches the chain. */
-    private CompletableFuture<Integer> waitingRequest(AdmissionFilter gate, Runnable onAdmission) {
+    private CompletableFuture<Integer> waitingRequest(AdmissionValve gate, Runnable onAdmission) {
         return CompletableFuture.supplyAsync(() -> {
             MockHttpServletResponse response = new MockHttpServletResponse();
             try {
-                gate.doFilter(api("/api/orders"), response, (request, answer) -> onAdmission.run());
+                gate.admit(api("/api/orders"), response, onAdmission::run);
             }
             catch (Exception ex) {
                 throw new IllegalStateException(ex);

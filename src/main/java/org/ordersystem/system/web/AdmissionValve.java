@@ -15,24 +15,23 @@ import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.FilterChain;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.ordersystem.system.problem.CommonErrorCode;
 import org.ordersystem.system.problem.ProblemDetails;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The admission gate of the API: how many requests run at once, and which wait.
@@ -51,19 +50,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * every waiting request holds its connection's buffers (about 80 KiB), and waiting cost
  * goodput: the collections it caused outweighed the CPU of the retries it spared.
  * <p>
- * <b>A cheap refusal.</b> The gate runs before authentication, the rate limiter and the
- * body; a refusal is {@code 503 SERVICE_UNAVAILABLE} with {@code Retry-After: 1}, written
- * from bytes prepared at start-up, and is counted rather than written to the access log (one
- * warning per ten seconds of shedding says how many).
+ * <b>A cheap refusal.</b> The gate is a Tomcat valve of the application's context: it
+ * decides before any servlet filter runs (request id, metrics observation, security headers,
+ * access log, authentication, the rate limiter, the body). A refusal is
+ * {@code 503 SERVICE_UNAVAILABLE} with {@code Retry-After: 1}, the security headers and the
+ * caller's request id, its body written from bytes prepared at start-up; it is counted
+ * ({@code http_admission_rejected_total}) rather than logged or timed as a request (one
+ * warning per ten seconds of shedding says how many). A path spelled other than canonically
+ * either meets the gate here or, if the gate does not read it as the API's, is refused by
+ * {@link CanonicalPathFilter} before anything else runs.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 8) // after the request id, headers, access log and canonical path
-class AdmissionFilter extends OncePerRequestFilter {
+class AdmissionValve extends ValveBase {
 
-    /** Set on a refused request, which the access log then leaves out. */
-    static final String REFUSED = AdmissionFilter.class.getName() + ".REFUSED";
     private static final long WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final Logger log = LoggerFactory.getLogger(AdmissionFilter.class);
+    private static final Logger log = LoggerFactory.getLogger(AdmissionValve.class);
 
     private final SimpleLimiter<HttpServletRequest> running;
     private final Limiter<HttpServletRequest> gate;
@@ -76,7 +77,8 @@ class AdmissionFilter extends OncePerRequestFilter {
     private final AtomicLong refusedSinceWarning = new AtomicLong();
     private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
 
-    AdmissionFilter(WebProperties properties, JsonMapper json, MeterRegistry meters) {
+    AdmissionValve(WebProperties properties, JsonMapper json, MeterRegistry meters) {
+        super(true);
         WebProperties.Admission admission = properties.admission();
         this.running = SimpleLimiter.<HttpServletRequest>newBuilder().named("api")
                 .limit(Gradient2Limit.newBuilder().initialLimit(admission.initialLimit())
@@ -100,13 +102,17 @@ class AdmissionFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !RequestPaths.isApi(request);
+    public void invoke(Request request, Response response) throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ASYNC || !RequestPaths.isApi(request)) {
+            getNext().invoke(request, response); // an async dispatch continues a request admitted before
+            return;
+        }
+        admit(request, response, () -> getNext().invoke(request, response));
     }
 
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    /** Runs {@code work} if the request is admitted, refuses it otherwise. */
+    void admit(HttpServletRequest request, HttpServletResponse response, Work work)
+            throws IOException, ServletException {
         Optional<Listener> admitted;
         waiting.incrementAndGet();
         try {
@@ -121,7 +127,7 @@ class AdmissionFilter extends OncePerRequestFilter {
         }
         boolean completed = false;
         try {
-            chain.doFilter(request, response);
+            work.run();
             completed = true;
         }
         finally {
@@ -132,6 +138,12 @@ class AdmissionFilter extends OncePerRequestFilter {
                 admitted.get().onIgnore();
             }
         }
+    }
+
+    /** What an admitted request goes on to: the rest of the pipeline. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws IOException, ServletException;
     }
 
     /** How long this request may wait: the gate's bound, or less if the caller prefers (RFC 7240 {@code wait}). */
@@ -158,18 +170,13 @@ class AdmissionFilter extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         rejected.increment();
         warnOncePerInterval();
-        request.setAttribute(REFUSED, Boolean.TRUE);
-        if (response.isCommitted()) {
-            return;
-        }
-        StringBuilder members = new StringBuilder(96).append(",\"instance\":")
-                .append(json.writeValueAsString(request.getRequestURI()));
-        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
-        if (requestId != null) {
-            members.append(",\"request_id\":\"").append(requestId).append('"'); // a sane id: [A-Za-z0-9._:-]
-        }
-        byte[] end = members.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        String requestId = RequestIdFilter.idOf(request); // a sane id: [A-Za-z0-9._:-]
+        byte[] end = new StringBuilder(96).append(",\"instance\":").append(json.writeValueAsString(request.getRequestURI()))
+                .append(",\"request_id\":\"").append(requestId).append("\"}").toString()
+                .getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader(RequestIdFilter.HEADER, requestId);
+        SecurityHeaders.writeTo(request, response);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
         response.setContentLength(refusalStart.length + end.length);
