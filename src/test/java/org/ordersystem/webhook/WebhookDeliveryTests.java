@@ -257,6 +257,42 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void theRotatedOutSecretStopsSigningOnceItsDayIsOver() {
+        Endpoint endpoint = webhooks.create(receiver.url("/expired"), "order.placed");
+        Instant before = Instant.now();
+        Api.Response rotated = webhooks.send("POST", "/api/webhooks/" + endpoint.id() + "/rotate-secret");
+        Instant after = Instant.now();
+        assertThat(rotated.status()).isEqualTo(200);
+        String newSecret = rotated.field("secret");
+        Instant rotatedAt = Instant.parse(rotated.field("updated_at"));
+        Instant expires = jdbc.sql("select previous_secret_expires_at from webhook_endpoints where id = :id")
+                .param("id", endpoint.id()).query((rs, row) -> rs.getTimestamp(1).toInstant()).single();
+        // the rotation's own time (its answer's updated_at, the same clock reading) plus exactly a day,
+        // and that time is the moment of the request (a second's tolerance either side)
+        assertThat(expires).isEqualTo(rotatedAt.plus(Duration.ofHours(24)));
+        assertThat(expires).isBetween(before.plus(Duration.ofHours(24)).minusSeconds(1),
+                after.plus(Duration.ofHours(24)).plusSeconds(1));
+
+        // as if the rotation had been a day and a second ago. The worker reads the secrets from this
+        // row with each claim (DeliveryOutbox.claim joins webhook_endpoints); no cache holds them (the
+        // near cache of Subscriptions holds subscribed event types only, and a test event bypasses it)
+        assertThat(jdbc.sql("""
+                update webhook_endpoints
+                set previous_secret_expires_at = previous_secret_expires_at - interval '24 hours 1 second'
+                where id = :id""").param("id", endpoint.id()).update()).isEqualTo(1);
+        assertThat(webhooks.send("POST", "/api/webhooks/" + endpoint.id() + "/test").status()).isEqualTo(202);
+
+        await().atMost(WAIT).until(() -> receiver.received().size() == 1);
+        Received request = receiver.received().get(0);
+        assertThat(JSON.readTree(request.body()).get("type").asString()).isEqualTo("webhook.test");
+        assertThat(StandardWebhooksVerifier.signatures(request)).singleElement()
+                .satisfies(signature -> assertThat(signature).startsWith("v1,"));
+        assertThat(StandardWebhooksVerifier.verifies(newSecret, request)).isTrue();
+        assertThat(StandardWebhooksVerifier.verifies(endpoint.secret(), request)).as("the expired secret")
+                .isFalse();
+    }
+
+    @Test
     void aDeliveryCanBeMadeAgainByHandWithTheSameWebhookId() {
         Endpoint endpoint = webhooks.create(receiver.url("/again"), "order.placed");
         assertThat(webhooks.send("POST", "/api/webhooks/" + endpoint.id() + "/test").status()).isEqualTo(202);
