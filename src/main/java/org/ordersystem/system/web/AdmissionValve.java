@@ -56,9 +56,11 @@ import org.springframework.stereotype.Component;
  * {@code 503 SERVICE_UNAVAILABLE} with {@code Retry-After: 1}, the security headers and the
  * caller's request id, its body written from bytes prepared at start-up; it is counted
  * ({@code http_admission_rejected_total}) rather than logged or timed as a request (one
- * warning per ten seconds of shedding says how many). A path spelled other than canonically
- * either meets the gate here or, if the gate does not read it as the API's, is refused by
- * {@link CanonicalPathFilter} before anything else runs.
+ * warning per ten seconds of shedding says how many). Its HSTS header follows the connection to
+ * Tomcat itself: the forwarded protocol of a trusted proxy is read later, by a filter, so a
+ * refusal behind a TLS-terminating proxy carries no HSTS (every served answer does). A path
+ * spelled other than canonically either meets the gate here or, if the gate does not read it
+ * as the API's, is refused by {@link CanonicalPathFilter} before anything else runs.
  */
 @Component
 class AdmissionValve extends ValveBase {
