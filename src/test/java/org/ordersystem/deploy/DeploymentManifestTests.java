@@ -176,9 +176,9 @@ class DeploymentManifestTests {
         }
         Probe startup = app.getStartupProbe();
         assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold())
-                .as("seconds the startup probe allows: at the pod's half core the image is ready in 9.2 s, "
-                        + "and the fat jar without caches in 35.9 s (README, Performance)")
-                .isGreaterThanOrEqualTo(45);
+                .as("seconds the startup probe allows: at the pod's half core the image was ready in 9.2-24.7 s, "
+                        + "and the fat jar without caches in 35.9-68.8 s, on two hosts (README, Performance)")
+                .isGreaterThanOrEqualTo(75);
     }
 
     @Test
