@@ -48,6 +48,11 @@ class OrderCache {
         });
     }
 
+    /** A new order: no replica can hold a near copy of an id that did not exist, so none is dropped. */
+    void placedAfterCommit(OrderSnapshot snapshot) {
+        AfterCommit.run(() -> shared.putNewer(snapshot.id(), snapshot));
+    }
+
     void writtenAfterCommit(OrderSnapshot snapshot) {
         AfterCommit.run(() -> {
             shared.putNewer(snapshot.id(), snapshot);

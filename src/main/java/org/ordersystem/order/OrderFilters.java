@@ -20,7 +20,7 @@ final class OrderFilters {
         if (filter.userId() != null && !caller.admin()) {
             throw new InsufficientPermissions("Only an administrator may see another user's orders.");
         }
-        Long owner = caller.admin() ? filter.userId() : Long.valueOf(caller.id());
+        Long owner = owner(caller, filter);
         return (root, criteria, builder) -> {
             List<Predicate> predicates = new ArrayList<>();
             if (owner != null) {
@@ -50,5 +50,20 @@ final class OrderFilters {
             }
             return builder.and(predicates.toArray(Predicate[]::new));
         };
+    }
+
+    /**
+     * The owner all of whose orders, and only those, the filter covers for this caller; null when
+     * it covers everyone's or restricts them further.
+     */
+    static Long soleOwner(CurrentUser caller, OrderFilter filter) {
+        boolean onlyByOwner = filter.statuses().isEmpty() && filter.createdFrom() == null
+                && filter.createdTo() == null && filter.totalMin() == null && filter.totalMax() == null
+                && filter.search() == null;
+        return onlyByOwner ? owner(caller, filter) : null;
+    }
+
+    private static Long owner(CurrentUser caller, OrderFilter filter) {
+        return caller.admin() ? filter.userId() : Long.valueOf(caller.id());
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,16 +31,20 @@ public class OrderService {
     private final OrderRepository orders;
     private final StatusChangeRepository history;
     private final OrderCache cache;
+    private final OrderListing listing;
+    private final OrderCounts counts;
     private final PrimaryReads onPrimary;
     private final Clock clock;
     private final String defaultCurrency;
 
-    OrderService(OrderRepository orders, StatusChangeRepository history, OrderCache cache,
-            Clock clock, OrderProperties properties, PrimaryReads onPrimary) {
+    OrderService(OrderRepository orders, StatusChangeRepository history, OrderCache cache, OrderListing listing,
+            OrderCounts counts, Clock clock, OrderProperties properties, PrimaryReads onPrimary) {
         this.orders = orders;
         this.onPrimary = onPrimary;
         this.history = history;
         this.cache = cache;
+        this.listing = listing;
+        this.counts = counts;
         this.clock = clock;
         this.defaultCurrency = properties.defaultCurrency();
     }
@@ -58,7 +64,10 @@ public class OrderService {
             // persisting gives the order its id, which OrderPlaced carries
             orders.save(order);
             order.placed();
-            return written(order);
+            OrderSnapshot placed = saved(order);
+            cache.placedAfterCommit(placed);
+            counts.changedAfterCommit(owner);
+            return placed;
         }
         catch (DataIntegrityViolationException ex) {
             if (String.valueOf(ex.getMessage()).contains("pedidos_usuario_fkey")) {
@@ -94,14 +103,26 @@ public class OrderService {
         return orders.findWithItems(orderId).map(OrderSnapshot::of);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * A page of orders, read in a read-only transaction (see {@link OrderListing}). Its total is
+     * counted only when the page is full or not the first; the total of all of one owner's
+     * orders is kept by {@link OrderCounts} instead, counted on the primary after the page's
+     * transaction when it changed.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Page<OrderSnapshot> list(CurrentUser caller, OrderQuery query) {
         Sort sort = query.sort();
         if (sort.getOrderFor("id") == null) {
             sort = sort.and(Sort.by(Sort.Direction.ASC, "id"));
         }
-        return orders.findAll(OrderFilters.visibleTo(caller, query.filter()),
-                PageRequest.of(query.page(), query.size(), sort)).map(OrderSnapshot::of);
+        Specification<Order> visible = OrderFilters.visibleTo(caller, query.filter());
+        PageRequest page = PageRequest.of(query.page(), query.size(), sort);
+        Long owner = OrderFilters.soleOwner(caller, query.filter());
+        if (owner == null) {
+            return listing.counted(visible, page);
+        }
+        List<OrderSnapshot> content = listing.content(visible, page);
+        return PageableExecutionUtils.getPage(content, page, () -> counts.of(owner, () -> orders.count(visible)));
     }
 
     public OrderSnapshot changeNotes(CurrentUser caller, long orderId, Long expectedVersion, String notes) {
@@ -133,6 +154,7 @@ public class OrderService {
         order.delete();
         orders.delete(order);
         cache.deletedAfterCommit(orderId);
+        counts.changedAfterCommit(order.getUserId());
     }
 
     @Transactional(readOnly = true)
@@ -163,19 +185,24 @@ public class OrderService {
         return written(order);
     }
 
+    /** A change of an existing order, saved; the caches are refreshed after commit. */
+    private OrderSnapshot written(Order order) {
+        OrderSnapshot snapshot = saved(order);
+        cache.writtenAfterCommit(snapshot);
+        return snapshot;
+    }
+
     /**
      * Stores the history rows and flushes once, so that new items have their ids and the order
      * its new version; then saves the order, which publishes its events in this transaction.
      * Saving comes after the flush because merging an order whose new items are not yet
-     * persistent would put copies of them in its place. The cache is refreshed after commit.
+     * persistent would put copies of them in its place.
      */
-    private OrderSnapshot written(Order order) {
+    private OrderSnapshot saved(Order order) {
         history.saveAll(order.pullHistory());
         orders.flush();
         orders.save(order);
-        OrderSnapshot snapshot = OrderSnapshot.of(order);
-        cache.writtenAfterCommit(snapshot);
-        return snapshot;
+        return OrderSnapshot.of(order);
     }
 
     private static ItemChange itemChange(OrderSnapshot order, OrderItem item) {

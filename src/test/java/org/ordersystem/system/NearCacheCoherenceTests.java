@@ -72,6 +72,42 @@ class NearCacheCoherenceTests {
     }
 
     @Test
+    void everyReplicaCountsAnAccountsOrdersAfreshOnceAPlacementOrDeletionHasArrived() throws Exception {
+        Account user = new Accounts(replicas.get(0).api()).newUser();
+        for (int i = 0; i < 3; i++) {
+            place(user, replicas.get(0));
+        }
+        // pages of one order: full, so their total is a count, kept per owner on each replica
+        String page = "/api/orders?size=1";
+        try (Warmer warmer = new Warmer(page, user.token())) {
+            long expected = 3;
+            for (int round = 1; round <= 20; round++) {
+                AppInstance writer = replicas.get(round % 3);
+                if (round % 4 == 0) {
+                    long id = writer.api().get(page).token(user.token()).send().json().at("/content/0/id").asLong();
+                    assertThat(writer.api().delete("/api/orders/" + id).token(user.token()).send().status())
+                            .isEqualTo(204);
+                    expected--;
+                }
+                else {
+                    place(user, writer);
+                    expected++;
+                }
+                for (AppInstance replica : replicas) {
+                    assertThat(replica.api().get(page).token(user.token()).send().json().at("/page/total_elements")
+                            .asLong()).as("replica on port %d after round %d", replica.port(), round)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    private static void place(Account user, AppInstance replica) {
+        assertThat(replica.api().post("/api/orders").token(user.token()).json(Map.of("notes", "counted")).send()
+                .status()).isEqualTo(201);
+    }
+
+    @Test
     void everyReplicaHonoursAnAccountChangeOnceItsResponseHasArrived() throws Exception {
         Account user = new Accounts(replicas.get(0).api()).newUser();
         Account admin = new Accounts(replicas.get(0).api()).admin();
