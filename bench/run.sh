@@ -364,6 +364,16 @@ metric_sum() {
     END { printf "%.6f\n", total + 0 }' "$1"
 }
 
+# Growth of a Prometheus metric (summed over its series, optionally only lines matching $4)
+# from the scrape in $1 to the one in $2.
+metric_delta() {
+  awk -v a="$(metric_sum "$2" "$3" "${4:-}")" -v b="$(metric_sum "$1" "$3" "${4:-}")" 'BEGIN {printf "%.6f\n", a - b}'
+}
+
+# Full collections the JVM started because the code cache filled up (the JIT's code is only
+# swept by a GC), from the scrape in $1 to the one in $2.
+code_cache_gcs() { metric_delta "$1" "$2" jvm_gc_pause_seconds_count 'cause="CodeCache GC Threshold"'; }
+
 # Server-side time of the API requests (not /metrics or /health polls).
 api_seconds() {
   awk -v name="$2" '
@@ -586,9 +596,10 @@ measure() {
                    | from_entries)
       }')
   local before=$dir/$name-metrics-before.txt after=$dir/$name-metrics-after.txt
-  local gc_s gc_n api_s api_n pending active point
-  gc_s=$(awk -v a="$(metric_sum "$after" jvm_gc_pause_seconds_sum)" -v b="$(metric_sum "$before" jvm_gc_pause_seconds_sum)" 'BEGIN {printf "%.4f", a - b}')
-  gc_n=$(awk -v a="$(metric_sum "$after" jvm_gc_pause_seconds_count)" -v b="$(metric_sum "$before" jvm_gc_pause_seconds_count)" 'BEGIN {printf "%d", a - b}')
+  local gc_s gc_n gc_code api_s api_n pending active point
+  gc_s=$(metric_delta "$before" "$after" jvm_gc_pause_seconds_sum)
+  gc_n=$(metric_delta "$before" "$after" jvm_gc_pause_seconds_count)
+  gc_code=$(code_cache_gcs "$before" "$after")
   api_s=$(awk -v a="$(api_seconds "$after" http_server_requests_seconds_sum)" -v b="$(api_seconds "$before" http_server_requests_seconds_sum)" 'BEGIN {printf "%.6f", a - b}')
   api_n=$(awk -v a="$(api_seconds "$after" http_server_requests_seconds_count)" -v b="$(api_seconds "$before" http_server_requests_seconds_count)" 'BEGIN {printf "%d", a - b}')
   pending=0
@@ -616,7 +627,7 @@ measure() {
   jq -c --arg name "$name" --argjson load "$load_before" --argjson warm_errors "$warm_errors" \
     --argjson app_cpu $(( app1 - app0 )) --argjson pg_cpu $(( pg1 - pg0 )) --argjson redis_cpu $(( redis1 - redis0 )) \
     --argjson busy $(( busy1 - busy0 )) --argjson idle $(( idle1 - idle0 )) --argjson tck "$clk_tck" \
-    --argjson gc_s "$gc_s" --argjson gc_n "$gc_n" --argjson api_s "$api_s" --argjson api_n "$api_n" \
+    --argjson gc_s "$gc_s" --argjson gc_n "$gc_n" --argjson gc_code "$gc_code" --argjson api_s "$api_s" --argjson api_n "$api_n" \
     --argjson pending "$pending" --argjson active "$active" --argjson warnings "$warnings" \
     --argjson per_request "$per_request" '
     . as $r
@@ -639,7 +650,7 @@ measure() {
           mean_ms: (if $api_n > 0 then ($api_s * 1000 / $api_n * 100 | round / 100) else null end),
           requests: $api_n
         },
-        gc: { pauses: $gc_n, pause_ms: ($gc_s * 1000 | round) },
+        gc: { pauses: ($gc_n | round), pause_ms: ($gc_s * 1000 | round), code_cache_threshold: ($gc_code | round) },
         hikari: { max_pending_sampled: $pending, max_active_sampled: $active },
         app_warnings: $warnings,
         per_request: $per_request
@@ -656,9 +667,11 @@ measure() {
 # app's RSS, the order count and the tables' dead rows, appended to $work/soak.jsonl. A service
 # that slows down as data or time grows shows here, and where.
 soak() {
-  local i rss count app0 app1 pg0 pg1 pg_pids dead
+  local i rss count app0 app1 pg0 pg1 pg_pids dead m0 m1
   : >"$work/soak.jsonl"
   for i in $(seq 1 "$soak_minutes"); do
+    m0=$work/runs/soak-$i-metrics-before.txt m1=$work/runs/soak-$i-metrics-after.txt
+    metrics_to "$m0"
     pg_pids=$(db_backend_pids)
     # shellcheck disable=SC2086 # pid lists
     { app0=$(cpu_ms "$app_pid"); pg0=$(cpu_ms $pg_pids); }
@@ -666,17 +679,22 @@ soak() {
     pg_pids=$(db_backend_pids)
     # shellcheck disable=SC2086
     { app1=$(cpu_ms "$app_pid"); pg1=$(cpu_ms $pg_pids); }
+    metrics_to "$m1"
     rss=$(rss_kib "$app_pid" VmRSS)
     count=$(psql_db -c 'select count(*) from pedidos')
     # dead rows left by the run's updates: the machine's PostgreSQL may run without autovacuum
     dead=$(psql_db -c "select coalesce(sum(n_dead_tup), 0) from pg_stat_user_tables")
     jq -c --argjson minute "$i" --argjson rss "$rss" --argjson orders "$count" --argjson dead "$dead" \
-      --argjson app_ms $(( app1 - app0 )) --argjson pg_ms $(( pg1 - pg0 )) '{
+      --argjson app_ms $(( app1 - app0 )) --argjson pg_ms $(( pg1 - pg0 )) \
+      --argjson gc_n "$(metric_delta "$m0" "$m1" jvm_gc_pause_seconds_count)" \
+      --argjson gc_s "$(metric_delta "$m0" "$m1" jvm_gc_pause_seconds_sum)" \
+      --argjson gc_code "$(code_cache_gcs "$m0" "$m1")" '{
         minute: $minute, rps: .rps, p99_ms: .latency_ms.p99,
         errors: (.errors.non_2xx + .errors.connect + .errors.read + .errors.write + .errors.timeout),
         app_us_per_request: (if .requests > 0 then ($app_ms * 1000 / .requests | round) else null end),
         postgres_us_per_request: (if .requests > 0 then ($pg_ms * 1000 / .requests | round) else null end),
-        rss_mib: ($rss / 1024 * 10 | round / 10), orders: $orders, dead_rows: $dead
+        rss_mib: ($rss / 1024 * 10 | round / 10), orders: $orders, dead_rows: $dead,
+        gc: { pauses: ($gc_n | round), pause_ms: ($gc_s * 1000 | round), code_cache_threshold: ($gc_code | round) }
       }' "$work/runs/soak-$i.json" >>"$work/soak.jsonl"
     log "soak $i/$soak_minutes: $(tail -1 "$work/soak.jsonl")"
   done

@@ -37,9 +37,9 @@ def r0: if . == null then "—" else (. | round | tostring) end;
 (if (.soak.runs | length) > 0 then
   "Soak (mixed load while the orders grow), per run:",
   "",
-  "| run | req/s | p99 ms | errors | app CPU µs/req | PG CPU µs/req | RSS MiB | orders | dead rows |",
-  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-  (.soak.runs[] | "| \(.minute) | \(.rps | r0) | \(.p99_ms | n2) | \(.errors) | \(.app_us_per_request | r0) | \(.postgres_us_per_request | r0) | \(.rss_mib) | \(.orders) | \(.dead_rows // "—") |"),
+  "| run | req/s | p99 ms | errors | app CPU µs/req | PG CPU µs/req | RSS MiB | orders | dead rows | GC pauses (ms) | of them code-cache GCs |",
+  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  (.soak.runs[] | "| \(.minute) | \(.rps | r0) | \(.p99_ms | n2) | \(.errors) | \(.app_us_per_request | r0) | \(.postgres_us_per_request | r0) | \(.rss_mib) | \(.orders) | \(.dead_rows // "—") | \(if .gc then "\(.gc.pauses) (\(.gc.pause_ms))" else "—" end) | \(.gc.code_cache_threshold // "—") |"),
   ""
  else empty end),
 (if (.overload.runs | length) > 0 then
