@@ -149,7 +149,8 @@ class AdmissionValveTests {
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2_000);
         taken.remove(0).onIgnore();
-        assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo(200);
+        // the waiter answers 503 by itself once its 5 s are up: the longer bound only tolerates a busy machine
+        assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo(200);
     }
 
     /** A gate whose limit is 2, both slots held by the test (taken through the gate, as requests take them). */
