@@ -1,7 +1,6 @@
 package org.ordersystem.order;
 
 import java.time.Duration;
-import java.util.function.LongSupplier;
 
 import org.ordersystem.system.cache.CacheDeclaration;
 import org.ordersystem.system.cache.InvalidationBus;
@@ -25,17 +24,19 @@ class OrderCounts {
     static final String NAME = "order-counts";
 
     private final NearCache<Long> near;
+    private final OrderRepository orders;
     private final PrimaryReads onPrimary;
 
-    OrderCounts(InvalidationBus bus, PrimaryReads onPrimary) {
+    OrderCounts(InvalidationBus bus, OrderRepository orders, PrimaryReads onPrimary) {
         // in process only (a miss costs one count, which a shared copy would hardly save); a near
-        // cache keeps an entry 30 s at most
-        this.near = bus.nearCache(new CacheDeclaration(NAME, Long.class, Duration.ofSeconds(30), 100_000));
+        // cache keeps an entry 30 s and 10,000 owners at most
+        this.near = bus.nearCache(new CacheDeclaration(NAME, Long.class, Duration.ofSeconds(30), 10_000));
+        this.orders = orders;
         this.onPrimary = onPrimary;
     }
 
-    long of(long owner, LongSupplier count) {
-        return near.get(owner, key -> onPrimary.read(count::getAsLong));
+    long of(long owner) {
+        return near.get(owner, key -> onPrimary.read(() -> orders.countByUserId(key)));
     }
 
     void changedAfterCommit(long owner) {

@@ -19,4 +19,6 @@ interface OrderRepository extends JpaRepository<Order, Long>, JpaSpecificationEx
 
     @Query("select distinct o from Order o left join fetch o.items where o.id = :id")
     Optional<Order> findWithItems(@Param("id") long id);
+
+    long countByUserId(long userId);
 }

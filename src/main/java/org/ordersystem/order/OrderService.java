@@ -105,9 +105,9 @@ public class OrderService {
 
     /**
      * A page of orders, read in a read-only transaction (see {@link OrderListing}). Its total is
-     * counted only when the page is full or not the first; the total of all of one owner's
-     * orders is kept by {@link OrderCounts} instead, counted on the primary after the page's
-     * transaction when it changed.
+     * needed unless the page itself shows it (a first page that is not full, a last page); the
+     * total of all of one owner's orders comes from {@link OrderCounts}, after the page's
+     * transaction, and every other total is counted in it.
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Page<OrderSnapshot> list(CurrentUser caller, OrderQuery query) {
@@ -122,7 +122,7 @@ public class OrderService {
             return listing.counted(visible, page);
         }
         List<OrderSnapshot> content = listing.content(visible, page);
-        return PageableExecutionUtils.getPage(content, page, () -> counts.of(owner, () -> orders.count(visible)));
+        return PageableExecutionUtils.getPage(content, page, () -> counts.of(owner));
     }
 
     public OrderSnapshot changeNotes(CurrentUser caller, long orderId, Long expectedVersion, String notes) {
