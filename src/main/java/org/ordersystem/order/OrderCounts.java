@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
  * 30,000 orders, against 0.02 ms for the page itself), so the count is kept per owner in a
  * near cache and dropped on every replica when an order of that owner is placed or deleted,
  * the only changes of it, before the write's response goes. A count is loaded from the
- * primary: the copy every caller reads is never a read replica's older one.
+ * primary: the copy every caller reads is never a read replica's older one. A page read from a
+ * replica may therefore, for as long as the replica lags (at most the configured maximum lag),
+ * show a total that already includes an order it does not list yet; a caller's own writes are
+ * read from the primary, so their own pages agree with the total.
  */
 @Component
 class OrderCounts {
