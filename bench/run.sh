@@ -596,8 +596,9 @@ measure() {
                    | from_entries)
       }')
   local before=$dir/$name-metrics-before.txt after=$dir/$name-metrics-after.txt
-  local gc_s gc_n gc_code api_s api_n pending active point
+  local gc_s gc_n gc_code alloc api_s api_n pending active point
   gc_s=$(metric_delta "$before" "$after" jvm_gc_pause_seconds_sum)
+  alloc=$(metric_delta "$before" "$after" jvm_gc_memory_allocated_bytes_total)
   gc_n=$(metric_delta "$before" "$after" jvm_gc_pause_seconds_count)
   gc_code=$(code_cache_gcs "$before" "$after")
   api_s=$(awk -v a="$(api_seconds "$after" http_server_requests_seconds_sum)" -v b="$(api_seconds "$before" http_server_requests_seconds_sum)" 'BEGIN {printf "%.6f", a - b}')
@@ -617,7 +618,9 @@ measure() {
   # WARN/ERROR lines the app logged during the run (e.g. Redis slower than its timeout,
   # which switches the cache and the rate limiter to their fallbacks for a while).
   local warnings
-  warnings=$(tail -n +"$(( log_lines + 1 ))" "$app_log" | jq -R -s -c '
+  # The app logs at the image's level (info: one access line per request), so the run's
+  # lines are narrowed to WARN/ERROR before jq reads them.
+  warnings=$(tail -n +"$(( log_lines + 1 ))" "$app_log" | { grep -E '"level":"(WARN|ERROR)"' || true; } | jq -R -s -c '
     split("\n") | map(fromjson? | select(.log.level == "WARN" or .log.level == "ERROR")
       | "\(.log.level) \(.log.logger): \((.message // "") | .[0:160])")
     | {count: length, distinct: (group_by(.) | map({message: .[0], count: length}) | sort_by(-.count) | .[0:5])}')
@@ -627,7 +630,7 @@ measure() {
   jq -c --arg name "$name" --argjson load "$load_before" --argjson warm_errors "$warm_errors" \
     --argjson app_cpu $(( app1 - app0 )) --argjson pg_cpu $(( pg1 - pg0 )) --argjson redis_cpu $(( redis1 - redis0 )) \
     --argjson busy $(( busy1 - busy0 )) --argjson idle $(( idle1 - idle0 )) --argjson tck "$clk_tck" \
-    --argjson gc_s "$gc_s" --argjson gc_n "$gc_n" --argjson gc_code "$gc_code" --argjson api_s "$api_s" --argjson api_n "$api_n" \
+    --argjson gc_s "$gc_s" --argjson gc_n "$gc_n" --argjson gc_code "$gc_code" --argjson alloc "$alloc" --argjson api_s "$api_s" --argjson api_n "$api_n" \
     --argjson pending "$pending" --argjson active "$active" --argjson warnings "$warnings" \
     --argjson per_request "$per_request" '
     . as $r
@@ -650,7 +653,8 @@ measure() {
           mean_ms: (if $api_n > 0 then ($api_s * 1000 / $api_n * 100 | round / 100) else null end),
           requests: $api_n
         },
-        gc: { pauses: ($gc_n | round), pause_ms: ($gc_s * 1000 | round), code_cache_threshold: ($gc_code | round) },
+        gc: { pauses: ($gc_n | round), pause_ms: ($gc_s * 1000 | round), code_cache_threshold: ($gc_code | round),
+              allocated_kb_per_request: (if $r.requests > 0 then ($alloc / 1024 / $r.requests | round) else null end) },
         hikari: { max_pending_sampled: $pending, max_active_sampled: $active },
         app_warnings: $warnings,
         per_request: $per_request
@@ -872,7 +876,8 @@ main() {
   base_url=http://127.0.0.1:$port
   app_env=(
     "MALLOC_ARENA_MAX=2"
-    "ENVIRONMENT=production" "LOG_LEVEL=warn" "PORT=$port"
+    # the image's settings, its default log level (info: an access line per request) included
+    "ENVIRONMENT=production" "PORT=$port"
     "DATABASE_URL=postgresql://postgres@127.0.0.1:5432/$db"
     "REDIS_URL=redis://127.0.0.1:6379/$redis_db"
     "SECRET_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '\n')"
