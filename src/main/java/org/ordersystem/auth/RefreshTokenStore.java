@@ -84,15 +84,17 @@ class RefreshTokenStore implements EndedSessions {
     }
 
     /**
-     * Revoked sessions that issued a token within an access token's lifetime: only those can
-     * have unexpired access tokens (a family's newest row was issued with its newest access token).
+     * Sessions revoked within an access token's lifetime: every token issued before the
+     * revocation has expired after that, and a web console session (one row, written at
+     * sign-in) may stay idle no longer, so its next request falls within it however long ago
+     * it was opened.
      */
     @Override
     public Set<UUID> of(long userId) {
         return Set.copyOf(jdbc.sql("""
                 select distinct familia from tokens_atualizacao
                 where usuario = :user and revogado_em is not null
-                  and data_criacao > now() - :seconds * interval '1 second'""")
+                  and revogado_em > now() - :seconds * interval '1 second'""")
                 .param("user", userId).param("seconds", endedSessionWindowSeconds).query(UUID.class).list());
     }
 

@@ -15,7 +15,9 @@ import org.ordersystem.support.Accounts.Account;
 import org.ordersystem.support.Api;
 import org.ordersystem.support.IntegrationTest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +34,9 @@ class ConsolePagesTests {
     private final int port;
     private final Api api;
     private final Accounts accounts;
+
+    @Autowired
+    JdbcClient database;
 
     ConsolePagesTests(@LocalServerPort int port) {
         this.port = port;
@@ -305,6 +310,25 @@ class ConsolePagesTests {
         assertThat(location(other.get("/ui/orders"))).endsWith("/ui/sign-in?ended");
         assertThat(api.get("/api/users/me").token(user.token()).send().status()).isEqualTo(401);
         new ConsoleBrowser(port).signIn(email, "N3w-Passw0rd!");
+    }
+
+    /**
+     * A console session in use for longer than an access token lives (its only token row is as
+     * old as its sign-in, aged here in the table) still ends with a password change elsewhere.
+     */
+    @Test
+    void aPasswordChangeEndsAConsoleSessionOpenedLongBefore() {
+        Account user = accounts.newUser();
+        ConsoleBrowser browser = new ConsoleBrowser(port).signIn(user.email(), Accounts.PASSWORD);
+        database.sql("update tokens_atualizacao set data_criacao = data_criacao - interval '1 day' where usuario = ?")
+                .param(user.id()).update();
+        assertThat(browser.get("/ui/orders").statusCode()).isEqualTo(200);
+
+        assertThat(api.post("/api/users/me/password").token(user.token())
+                .json(Map.of("current_password", Accounts.PASSWORD, "new_password", "N3w-Passw0rd!")).send().status())
+                .isEqualTo(204);
+
+        assertThat(location(browser.get("/ui/orders"))).endsWith("/ui/sign-in?ended");
     }
 
     @Test
