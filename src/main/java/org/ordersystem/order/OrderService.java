@@ -33,18 +33,21 @@ public class OrderService {
     private final OrderCache cache;
     private final OrderListing listing;
     private final OrderCounts counts;
+    private final OrderStatistics statistics;
     private final PrimaryReads onPrimary;
     private final Clock clock;
     private final String defaultCurrency;
 
     OrderService(OrderRepository orders, StatusChangeRepository history, OrderCache cache, OrderListing listing,
-            OrderCounts counts, Clock clock, OrderProperties properties, PrimaryReads onPrimary) {
+            OrderCounts counts, OrderStatistics statistics, Clock clock, OrderProperties properties,
+            PrimaryReads onPrimary) {
         this.orders = orders;
         this.onPrimary = onPrimary;
         this.history = history;
         this.cache = cache;
         this.listing = listing;
         this.counts = counts;
+        this.statistics = statistics;
         this.clock = clock;
         this.defaultCurrency = properties.defaultCurrency();
     }
@@ -67,6 +70,7 @@ public class OrderService {
             OrderSnapshot placed = saved(order);
             cache.placedAfterCommit(placed);
             counts.changedAfterCommit(owner);
+            statistics.changedAfterCommit(caller, owner);
             return placed;
         }
         catch (DataIntegrityViolationException ex) {
@@ -128,7 +132,7 @@ public class OrderService {
     public OrderSnapshot changeNotes(CurrentUser caller, long orderId, Long expectedVersion, String notes) {
         Order order = lockVisible(caller, orderId, expectedVersion);
         order.changeNotes(notes, now());
-        return written(order);
+        return written(caller, order);
     }
 
     public OrderSnapshot changeStatus(CurrentUser caller, long orderId, Long expectedVersion, OrderStatus target,
@@ -146,7 +150,7 @@ public class OrderService {
             case PENDING -> throw new InvalidStatusTransition(order.getStatus(), target,
                     order.allowedTransitions(caller.admin()));
         }
-        return written(order);
+        return written(caller, order);
     }
 
     public void delete(CurrentUser caller, long orderId, Long expectedVersion) {
@@ -155,6 +159,7 @@ public class OrderService {
         orders.delete(order);
         cache.deletedAfterCommit(orderId);
         counts.changedAfterCommit(order.getUserId());
+        statistics.changedAfterCommit(caller, order.getUserId());
     }
 
     @Transactional(readOnly = true)
@@ -166,7 +171,7 @@ public class OrderService {
     public ItemChange addItem(CurrentUser caller, long orderId, Long expectedVersion, ItemDetails details) {
         Order order = lockVisible(caller, orderId, expectedVersion);
         OrderItem item = order.addItem(details, now());
-        return itemChange(written(order), item);
+        return itemChange(written(caller, order), item);
     }
 
     public ItemChange changeItem(CurrentUser caller, long orderId, long itemId, Long expectedVersion,
@@ -176,19 +181,20 @@ public class OrderService {
         ItemDetails details = current.details().with(changes.name(), changes.sku(), changes.quantity(),
                 changes.unitPrice());
         OrderItem item = order.changeItem(itemId, details, now());
-        return itemChange(written(order), item);
+        return itemChange(written(caller, order), item);
     }
 
     public OrderSnapshot removeItem(CurrentUser caller, long orderId, long itemId, Long expectedVersion) {
         Order order = lockVisible(caller, orderId, expectedVersion);
         order.removeItem(itemId, now());
-        return written(order);
+        return written(caller, order);
     }
 
     /** A change of an existing order, saved; the caches are refreshed after commit. */
-    private OrderSnapshot written(Order order) {
+    private OrderSnapshot written(CurrentUser caller, Order order) {
         OrderSnapshot snapshot = saved(order);
         cache.writtenAfterCommit(snapshot);
+        statistics.changedAfterCommit(caller, order.getUserId());
         return snapshot;
     }
 

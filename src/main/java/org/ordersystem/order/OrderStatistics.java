@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ordersystem.system.cache.ResilientCache;
+import org.ordersystem.system.cache.ResilientCaches;
+import org.ordersystem.system.data.AfterCommit;
 import org.ordersystem.system.problem.InsufficientPermissions;
 import org.ordersystem.system.problem.InvalidField;
 import org.ordersystem.user.CurrentUser;
@@ -37,9 +40,11 @@ public class OrderStatistics implements OrderSummaries {
     static final int MAX_DAYS = 366;
 
     private final JdbcClient jdbc;
+    private final ResilientCache cached;
 
-    OrderStatistics(JdbcClient jdbc) {
+    OrderStatistics(JdbcClient jdbc, ResilientCaches caches) {
         this.jdbc = jdbc;
+        this.cached = caches.named(CACHE_NAME);
     }
 
     /** Counts by status name, in lifecycle order. */
@@ -49,10 +54,10 @@ public class OrderStatistics implements OrderSummaries {
 
     /**
      * Own orders for a user; all (or one user's, with {@code userId}) for an admin. Cached
-     * briefly (order.cache.statistics-ttl); only successful answers are cached.
+     * briefly (order.cache.statistics-ttl); only successful answers are cached, and a write
+     * drops what its writer reads next ({@link #changedAfterCommit}).
      */
-    @Cacheable(cacheNames = CACHE_NAME,
-            key = "(#caller.admin() ? 'admin:' : 'user:' + #caller.id() + ':') + #userId")
+    @Cacheable(cacheNames = CACHE_NAME, key = "T(org.ordersystem.order.OrderStatistics).key(#caller, #userId)")
     public Figures figures(CurrentUser caller, Long userId) {
         if (userId != null && !caller.admin()) {
             throw new InsufficientPermissions("Only an administrator may see another user's statistics.");
@@ -81,6 +86,31 @@ public class OrderStatistics implements OrderSummaries {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         counts.forEach((status, count) -> byStatus.put(status.name(), count));
         return new Figures(total, byStatus, value, average);
+    }
+
+    /** The cache key of {@link #figures}. */
+    public static String key(CurrentUser caller, Long userId) {
+        return caller.admin() ? "admin:" + userId : ownKey(caller.id());
+    }
+
+    private static String ownKey(long user) {
+        return "user:" + user;
+    }
+
+    /**
+     * After the commit of a change to an order of {@code owner}: drops the owner's own figures
+     * and, when an administrator wrote, those of every order and of that owner, so that the
+     * writer's next read shows the change (read your writes) on every replica. Other
+     * administrators' figures of every order may lag by the cache's time to live.
+     */
+    void changedAfterCommit(CurrentUser writer, long owner) {
+        AfterCommit.run(() -> {
+            cached.evict(ownKey(owner));
+            if (writer.admin()) {
+                cached.evict(key(writer, null));
+                cached.evict(key(writer, owner));
+            }
+        });
     }
 
     /** One UTC day: orders placed and their value (cancelled ones left out of the value). */

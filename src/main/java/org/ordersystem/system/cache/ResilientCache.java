@@ -80,6 +80,16 @@ public final class ResilientCache {
         });
     }
 
+    /** A removal after a commit: the next read loads what the commit wrote. */
+    public void evict(Object key) {
+        write(key, () -> {
+            Cache cache = manager.getCache(name);
+            if (cache != null) {
+                cache.evict(key);
+            }
+        });
+    }
+
     /** A fill after a read: stores the value unless one is there already (written after a commit). */
     public void putIfAbsent(Object key, Object value) {
         if (mayBeStale(key)) {

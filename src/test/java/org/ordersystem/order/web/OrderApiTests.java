@@ -405,6 +405,31 @@ class OrderApiTests {
         assertThat(adminView.get("total_orders").asLong()).isEqualTo(3);
     }
 
+    /** Figures are cached, yet a writer's next read shows its write (read your writes). */
+    @Test
+    void statisticsShowTheWritersOwnChangesAtOnce() {
+        Account user = accounts.newUser();
+        Account admin = accounts.admin();
+        long first = placeWithItem(user);
+        String own = "/api/orders/statistics";
+        String ofUser = "/api/orders/statistics?user_id=" + user.id();
+        assertThat(api.get(own).token(user.token()).send().json().get("total_orders").asLong()).isEqualTo(1);
+        assertThat(api.get(ofUser).token(admin.token()).send().json().get("total_orders").asLong()).isEqualTo(1);
+        long allBefore = api.get(own).token(admin.token()).send().json().get("total_orders").asLong();
+
+        long second = placeWithItem(user);
+        assertThat(api.get(own).token(user.token()).send().json().get("total_orders").asLong()).isEqualTo(2);
+        transition(user, second, "CANCELLED", 200);
+        assertThat(api.get(own).token(user.token()).send().json().at("/by_status/CANCELLED").asLong()).isEqualTo(1);
+
+        transition(admin, first, "CONFIRMED", 200);
+        assertThat(api.get(ofUser).token(admin.token()).send().json().at("/by_status/CONFIRMED").asLong())
+                .isEqualTo(1);
+        assertThat(api.get(own).token(admin.token()).send().json().get("total_orders").asLong())
+                .isGreaterThanOrEqualTo(allBefore + 1);
+        assertThat(api.get(own).token(user.token()).send().json().at("/by_status/CONFIRMED").asLong()).isEqualTo(1);
+    }
+
     @Test
     void requiresABearerToken() {
         Api.Response response = api.get("/api/orders").send();
