@@ -41,10 +41,19 @@ public final class ResilientCache {
     private volatile boolean overflowed;
 
     ResilientCache(CacheManager manager, String name, Clock clock, VersionedPut versioned) {
+        this(manager, name, versioned, outageLog("cache '" + name + "'", clock));
+    }
+
+    /** A cache that shares its store's outage with the other caches on that store. */
+    ResilientCache(CacheManager manager, String name, VersionedPut versioned, OutageLog outage) {
         this.manager = manager;
         this.name = name;
         this.versioned = versioned;
-        this.outage = new OutageLog(log, "cache '" + name + "'", clock, SKIP_AFTER_FAILURE);
+        this.outage = outage;
+    }
+
+    static OutageLog outageLog(String what, Clock clock) {
+        return new OutageLog(log, what, clock, SKIP_AFTER_FAILURE);
     }
 
     /** The cached value, or null on a miss or a failing store. */

@@ -8,16 +8,21 @@ import org.springframework.cache.CacheManager;
 public final class ResilientCaches {
 
     private final CacheManager manager;
-    private final Clock clock;
     private final VersionedPut versioned;
+    /**
+     * One store, one outage: once a call to one cache has found the store failing, the calls to
+     * the others skip it as well instead of each waiting for the timeout (a write that refreshes
+     * two caches after its commit would otherwise wait twice).
+     */
+    private final OutageLog outage;
 
     ResilientCaches(CacheManager manager, Clock clock, VersionedPut versioned) {
         this.manager = manager;
-        this.clock = clock;
         this.versioned = versioned;
+        this.outage = ResilientCache.outageLog("caches", clock);
     }
 
     public ResilientCache named(String name) {
-        return new ResilientCache(manager, name, clock, versioned);
+        return new ResilientCache(manager, name, versioned, outage);
     }
 }
