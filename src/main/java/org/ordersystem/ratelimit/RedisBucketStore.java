@@ -1,12 +1,10 @@
 package org.ordersystem.ratelimit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.core.io.ClassPathResource;
+import org.ordersystem.system.cache.LuaScripts;
+
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -17,9 +15,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 class RedisBucketStore {
 
-    /** Read once, as text: a script given as a Resource is checked for changes on every call. */
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> TAKE = RedisScript.of(script("/ratelimit/take.lua"), List.class);
+    private static final RedisScript<List> TAKE = LuaScripts.of("ratelimit/take.lua", List.class);
 
     private final StringRedisTemplate redis;
 
@@ -42,15 +39,6 @@ class RedisBucketStore {
         List<?> result = redis.execute(TAKE, keys, args);
         return new Grant(number(result, 0), number(result, 1), Math.max(0, number(result, 2)), number(result, 3),
                 number(result, 4));
-    }
-
-    private static String script(String path) {
-        try {
-            return new ClassPathResource(path, RedisBucketStore.class).getContentAsString(StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
     private static long number(List<?> result, int index) {

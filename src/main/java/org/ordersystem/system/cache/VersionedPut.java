@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 
 import org.springframework.cache.Cache;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.cache.RedisCache;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -20,8 +19,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 final class VersionedPut {
 
-    private static final RedisScript<Long> PUT_NEWER = RedisScript.of(new ClassPathResource("cache/put-newer.lua"),
-            Long.class);
+    private static final RedisScript<Long> PUT_NEWER = LuaScripts.of("cache/put-newer.lua", Long.class);
 
     /** Null when there is no Redis: then no cache is a {@link RedisCache}. */
     private final StringRedisTemplate redis;
