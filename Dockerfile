@@ -108,7 +108,7 @@ USER 10001:10001
 EXPOSE 8000
 
 # Readiness, not liveness: Docker and Compose should only count the container
-# healthy once it can reach PostgreSQL. Ready in 2.9-6.8 s on two cores and 9.2-24.7 s on
+# healthy once it can reach PostgreSQL. Ready in 2.9-7.4 s on two cores and 9.2-24.7 s on
 # half a core (README, Performance: bench/run.sh modes aot and aot@half on hosts up to twice
 # as slow as the fastest); the start period covers slow hosts. ECS replaces an
 # unhealthy task, so its task definition checks /health/liveness instead (a database outage
